@@ -1,0 +1,57 @@
+/**
+ * The file system the store works through. Paths are posix-style absolute paths ("/home/a/ws/x.yaml",
+ * "/c:/ws/x.yaml"); the VS Code adapter maps them to URIs of the workspace's scheme, so the store works
+ * in remote and browser hosts too. Node's `fs` implements it in tests.
+ */
+export interface FileStat {
+  mtime: number;
+  size: number;
+  type: 'file' | 'directory' | 'other';
+}
+
+export interface FileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Replaces `to` if it exists; atomic on the same volume. */
+  rename(from: string, to: string): Promise<void>;
+  delete(path: string): Promise<void>;
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Names of the entries in a folder, or [] if it does not exist. */
+  readDirectory(path: string): Promise<[string, FileStat['type']][]>;
+  createDirectory(path: string): Promise<void>;
+}
+
+export function joinPath(...parts: string[]): string {
+  const joined = parts.filter((p) => p.length > 0).join('/');
+  return normalizePosix(joined);
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Collapses "//", "." and ".." segments. A leading "/" is kept; ".." never climbs above the root. */
+export function normalizePosix(path: string): string {
+  const abs = path.startsWith('/');
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') {
+      continue;
+    }
+    if (seg === '..') {
+      if (out.length && out[out.length - 1] !== '..') {
+        out.pop();
+      } else if (!abs) {
+        out.push('..');
+      }
+      continue;
+    }
+    out.push(seg);
+  }
+  return (abs ? '/' : '') + out.join('/');
+}

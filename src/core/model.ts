@@ -1,0 +1,153 @@
+/**
+ * The Mentorship data model, as it is stored in YAML (`version: 1`).
+ *
+ * Dates are ISO calendar dates ("2026-11-28") kept as strings: a mentoring date has no time zone.
+ * Lines and columns in code anchors are 1-based, as a person reads them; adapters convert to the
+ * 0-based positions VS Code uses at their edge.
+ */
+
+export const FORMAT_VERSION = 1;
+
+export type IsoDate = string;
+
+export type MenteeStatus = 'active' | 'paused' | 'closed';
+export const MENTEE_STATUSES: readonly MenteeStatus[] = ['active', 'paused', 'closed'];
+
+export type GoalStatus = 'active' | 'done' | 'dropped';
+export const GOAL_STATUSES: readonly GoalStatus[] = ['active', 'done', 'dropped'];
+
+/** Who owns a goal or an action item. Mentee-owned work is how independence (step 5) shows. */
+export type Owner = 'mentee' | 'mentor';
+export const OWNERS: readonly Owner[] = ['mentee', 'mentor'];
+
+export type FeedbackKind = 'praise' | 'suggestion' | 'issue' | 'question' | 'nitpick' | 'thought';
+export const FEEDBACK_KINDS: readonly FeedbackKind[] = ['praise', 'suggestion', 'issue', 'question', 'nitpick', 'thought'];
+
+/** "weekly", "biweekly", "monthly" or "every N days". */
+export type Cadence = string;
+
+export interface CheckIn {
+  date: IsoDate;
+  progress: number;
+  note?: string;
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  specific?: string;
+  measurable?: string;
+  achievable?: string;
+  relevant?: string;
+  due?: IsoDate;
+  status: GoalStatus;
+  progress: number;
+  owner?: Owner;
+  competency?: string;
+  checkIns?: CheckIn[];
+}
+
+export interface Resource {
+  title?: string;
+  url: string;
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: Owner;
+  due?: IsoDate;
+  done?: boolean;
+}
+
+export interface Session {
+  id: string;
+  date: IsoDate;
+  /** Minutes. */
+  duration?: number;
+  topics?: string[];
+  notes?: string;
+  /** Never exported, never shown outside the mentor's own editor. */
+  private?: string;
+  advice?: string[];
+  resources?: Resource[];
+  wins?: string[];
+  setbacks?: string[];
+  actions?: ActionItem[];
+  /** Ids of goals discussed. */
+  goals?: string[];
+}
+
+/** Where a piece of feedback points in the code: 1-based, end inclusive line, end-exclusive column. */
+export interface AnchorRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CodeAnchor {
+  /** Name of the workspace folder the path is relative to (multi-root workspaces). */
+  folder?: string;
+  /** Posix path relative to that folder; never absolute, never `..`. */
+  path: string;
+  range: AnchorRange;
+  /** The selected text when the feedback was logged. */
+  text: string;
+  /** A few lines before and after the selection, to find it again after edits. */
+  before?: string;
+  after?: string;
+  commit?: string;
+}
+
+export interface Feedback {
+  id: string;
+  date: IsoDate;
+  kind: FeedbackKind;
+  text: string;
+  goal?: string;
+  /** Pull request URL or number. */
+  review?: string;
+  anchor?: CodeAnchor;
+  resolved?: boolean;
+}
+
+export interface ClosingSummary {
+  date: IsoDate;
+  summary?: string;
+  achievements?: string[];
+  nextSteps?: string[];
+  keepInTouch?: string;
+}
+
+export interface Mentee {
+  version: number;
+  name: string;
+  role?: string;
+  since?: IsoDate;
+  status: MenteeStatus;
+  cadence?: Cadence;
+  /** Usual session length in minutes. */
+  usualDuration?: number;
+  focus?: string[];
+  goals: Goal[];
+  sessions: Session[];
+  feedback: Feedback[];
+  closing?: ClosingSummary;
+}
+
+export interface MentorSkill {
+  skill: string;
+  notes?: string;
+}
+
+export interface MentorProfile {
+  version: number;
+  name?: string;
+  strengths?: string[];
+  expertise?: string[];
+  experiences?: string[];
+  lessons?: string[];
+  values?: string[];
+  skills?: MentorSkill[];
+}

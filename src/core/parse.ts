@@ -1,0 +1,173 @@
+/**
+ * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
+ * normalization (defaults for optional lists and fields). Pure: no I/O.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { Mentee, MentorProfile } from './model';
+import { FORMAT_VERSION } from './model';
+import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
+import { duplicateIdProblems, menteeSchema, mentorSchema, validateData } from './validate';
+import type { Problem } from './validate';
+
+/** Files larger than this are refused with a clear message instead of freezing the editor. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface Decoded {
+  text: string;
+  bom: boolean;
+  problem?: Problem;
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    return {
+      text: '',
+      bom: false,
+      problem: {
+        severity: 'error',
+        line: 1,
+        column: 1,
+        message: `The file is too large to open safely (${mb} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB). Split it or archive old entries.`,
+      },
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const line = before.split('\n').length;
+    return {
+      text: '',
+      bom: false,
+      problem: {
+        severity: 'error',
+        line,
+        column: before.length - before.lastIndexOf('\n'),
+        message: 'The file is not valid UTF-8 text. Save it with UTF-8 encoding.',
+      },
+    };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+export function encode(text: string, bom: boolean): Uint8Array {
+  return new TextEncoder().encode(bom ? '\ufeff' + text : text);
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest valid prefix (prefix validity is monotone up to a split sequence).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      dec.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+export interface Parsed<T> {
+  data?: T;
+  problems: Problem[];
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const problems: Problem[] = [];
+  for (const err of doc.errors) {
+    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push({ severity: 'error', line: pos.line, column: pos.col, message: yamlMessage(err.message) });
+  }
+  if (problems.length > 0) {
+    return { problems };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS(TO_JS_OPTIONS);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return {
+      problems: [
+        {
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: /alias/i.test(msg)
+            ? 'The file uses YAML aliases too many times (a possible "billion laughs" expansion); it was not opened.'
+            : `The file could not be read: ${msg}`,
+        },
+      ],
+    };
+  }
+  for (const w of doc.warnings) {
+    const pos = w.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push({ severity: 'warning', line: pos.line, column: pos.col, message: yamlMessage(w.message) });
+  }
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      severity: 'error',
+      line: 1,
+      column: 1,
+      message: 'The file should hold a set of fields (like "name: Ana"), but it does not.',
+    });
+    return { problems };
+  }
+  problems.push(...validateData(data, schema, doc, lines), ...duplicateIdProblems(data, doc, lines, idLists));
+  return { data, problems };
+}
+
+function yamlMessage(message: string): string {
+  // The yaml library appends "at line N, column M:" and a code excerpt; the position is reported apart.
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML syntax: ${first}.`.replace(/\.\.$/, '.');
+}
+
+export function parseMentee(text: string): Parsed<Mentee> {
+  const { data, problems } = parseYaml(text, menteeSchema, ['goals', 'sessions', 'feedback']);
+  if (data === undefined || hasErrors(problems)) {
+    return { problems };
+  }
+  return { data: normalizeMentee(data as Record<string, unknown>), problems };
+}
+
+export function parseMentor(text: string): Parsed<MentorProfile> {
+  const { data, problems } = parseYaml(text, mentorSchema, []);
+  if (data === undefined || hasErrors(problems)) {
+    return { problems };
+  }
+  return { data: { version: FORMAT_VERSION, ...(data as Partial<MentorProfile>) }, problems };
+}
+
+function list<T>(v: unknown): T[] {
+  return Array.isArray(v) ? (v.filter((x) => x !== null && x !== undefined) as T[]) : [];
+}
+
+function normalizeMentee(raw: Record<string, unknown>): Mentee {
+  const m = raw as unknown as Mentee;
+  return {
+    ...m,
+    status: m.status ?? 'active',
+    goals: list<Mentee['goals'][number]>(raw.goals).map((g) => ({
+      ...g,
+      status: g.status ?? 'active',
+      progress: g.progress ?? 0,
+      checkIns: list(g.checkIns),
+    })),
+    sessions: list<Mentee['sessions'][number]>(raw.sessions).map((s) => ({ ...s, actions: list(s.actions) })),
+    feedback: list<Mentee['feedback'][number]>(raw.feedback),
+  };
+}

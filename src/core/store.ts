@@ -1,0 +1,448 @@
+/**
+ * The store: the one place that reads and writes mentorship files.
+ *
+ * - Reads `mentor.yaml` and `mentees/*.yaml` under the data folder through a FileSystem.
+ * - Every change is a list of edits computed from the file's current content and spliced into its text
+ *   (see yamlEdit.ts), so hand-written parts survive byte for byte.
+ * - A file that fails to parse or validate is reported and never written.
+ * - Writes are atomic (temporary file in the same folder, then rename).
+ * - Before writing, the file is read again: if it changed on disk since it was last read (another window,
+ *   git, a hand edit), the change is applied to the fresh content; right before the rename it is checked
+ *   once more, so a concurrent write is never clobbered.
+ * - Listeners hear about every change, whether made here or found on disk.
+ */
+import { Emitter } from './events';
+import type { Disposable } from './events';
+import { basename, joinPath } from './fs';
+import type { FileSystem } from './fs';
+import type { Mentee, MentorProfile } from './model';
+import { decode, encode, hasErrors, parseMentee, parseMentor } from './parse';
+import type { Parsed } from './parse';
+import { uniqueSlug } from './slug';
+import type { Problem } from './validate';
+import { applyEdits, EditError } from './yamlEdit';
+import type { Edit } from './yamlEdit';
+
+export const MENTOR_FILE = 'mentor.yaml';
+export const MENTEES_FOLDER = 'mentees';
+const TEMP_MARK = '.mentorship-tmp-';
+
+export interface LoadedFile<T> {
+  kind: 'mentee' | 'mentor';
+  path: string;
+  /** File name without `.yaml`. */
+  slug: string;
+  /** Present when the file parsed and validated without errors. */
+  data?: T;
+  problems: Problem[];
+  /** Hash of the text last read or written, to recognise our own writes and changes on disk. */
+  hash: string;
+}
+
+export type MenteeFile = LoadedFile<Mentee>;
+export type MentorFile = LoadedFile<MentorProfile>;
+
+export interface StoreChange {
+  /** Files that changed (added, edited, removed, or whose problems changed). */
+  paths: string[];
+  removed: string[];
+}
+
+/** A change that could not be saved. The message is written for the mentor. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly path?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface StoreOptions {
+  log?: (message: string) => void;
+  /** Hook for tests: runs after the temporary file is written, before the check and the rename. */
+  beforeRename?: (path: string) => Promise<void>;
+}
+
+export type MenteeChange = (mentee: Mentee) => Edit[];
+
+export class MentorshipStore implements Disposable {
+  private readonly changed = new Emitter<StoreChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly menteeFiles = new Map<string, MenteeFile>();
+  private mentorFile: MentorFile | undefined;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private loaded = false;
+
+  constructor(
+    private readonly fs: FileSystem,
+    readonly root: string,
+    private readonly options: StoreOptions = {},
+  ) {}
+
+  get menteesFolder(): string {
+    return joinPath(this.root, MENTEES_FOLDER);
+  }
+
+  get mentorPath(): string {
+    return joinPath(this.root, MENTOR_FILE);
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Mentee files sorted by name (files with errors by file name). */
+  get mentees(): MenteeFile[] {
+    return [...this.menteeFiles.values()].sort((a, b) => sortName(a).localeCompare(sortName(b)));
+  }
+
+  get mentor(): MentorFile | undefined {
+    return this.mentorFile;
+  }
+
+  file(path: string): MenteeFile | undefined {
+    return this.menteeFiles.get(path);
+  }
+
+  bySlug(slug: string): MenteeFile | undefined {
+    return this.menteeFiles.get(this.menteePath(slug));
+  }
+
+  menteePath(slug: string): string {
+    return joinPath(this.menteesFolder, `${slug}.yaml`);
+  }
+
+  /** Whether the data folder exists at all. */
+  async exists(): Promise<boolean> {
+    return (await this.fs.stat(this.root))?.type === 'directory';
+  }
+
+  /** Reads every file. Problems are recorded per file; one bad file never stops the others. */
+  async load(): Promise<void> {
+    const entries = await this.fs.readDirectory(this.menteesFolder);
+    const paths = entries
+      .filter(([name, type]) => type === 'file' && isMenteeFileName(name))
+      .map(([name]) => joinPath(this.menteesFolder, name));
+    const before = new Set(this.menteeFiles.keys());
+    const results = await Promise.all(paths.map(async (p) => this.readMentee(p)));
+    this.menteeFiles.clear();
+    for (const f of results) {
+      if (f) {
+        this.menteeFiles.set(f.path, f);
+      }
+    }
+    this.mentorFile = await this.readMentor();
+    this.loaded = true;
+    const removed = [...before].filter((p) => !this.menteeFiles.has(p));
+    this.changed.fire({ paths: [...this.menteeFiles.keys(), this.mentorPath], removed });
+  }
+
+  /** Re-reads one file after a change on disk; fires only if its content really changed. */
+  async refresh(path: string): Promise<void> {
+    await this.enqueue(path, async () => {
+      if (path === this.mentorPath) {
+        const next = await this.readMentor();
+        if (next?.hash !== this.mentorFile?.hash) {
+          this.mentorFile = next;
+          this.changed.fire({ paths: [path], removed: next ? [] : [path] });
+        }
+        return;
+      }
+      if (!this.isMenteePath(path)) {
+        return;
+      }
+      const prev = this.menteeFiles.get(path);
+      const next = await this.readMentee(path);
+      if (!next) {
+        if (prev) {
+          this.menteeFiles.delete(path);
+          this.changed.fire({ paths: [path], removed: [path] });
+        }
+        return;
+      }
+      if (prev?.hash !== next.hash) {
+        this.menteeFiles.set(path, next);
+        this.changed.fire({ paths: [path], removed: [] });
+      }
+    });
+  }
+
+  isMenteePath(path: string): boolean {
+    return path.startsWith(this.menteesFolder + '/') && !path.slice(this.menteesFolder.length + 1).includes('/') && isMenteeFileName(basename(path));
+  }
+
+  /**
+   * Applies a change to a mentee file. `change` gets the file's current data (read fresh from disk) and
+   * returns the edits; it is called again if the file changes on disk while the write is prepared.
+   */
+  async edit(path: string, change: MenteeChange): Promise<MenteeFile> {
+    return this.enqueue(path, async () => {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const current = await this.readText(path);
+        if (current === undefined) {
+          throw new StoreError(`${basename(path)} no longer exists; the change was not saved.`, path);
+        }
+        const parsed = parseMentee(current.text);
+        const known = this.menteeFiles.get(path);
+        const firstError = parsed.problems.find((p) => p.severity === 'error');
+        if (!parsed.data || firstError) {
+          this.remember(path, current.text, parsed);
+          throw new StoreError(
+            `${basename(path)} has a problem at line ${firstError?.line ?? 1}: ${firstError?.message ?? 'it could not be read'} Fix the file first; the change was not saved.`,
+            path,
+            firstError?.line,
+          );
+        }
+        if (known && known.hash !== hashText(current.text)) {
+          this.log(`${basename(path)} changed on disk since it was read; applying the change to the new content.`);
+        }
+        const edits = change(parsed.data);
+        let next: string;
+        try {
+          next = applyEdits(current.text, edits).text;
+        } catch (e) {
+          if (e instanceof EditError) {
+            throw new StoreError(`${basename(path)}: ${e.message}`, path);
+          }
+          throw e;
+        }
+        const nextParsed = parseMentee(next);
+        const newError = nextParsed.problems.find((p) => p.severity === 'error');
+        if (newError) {
+          throw new StoreError(`The change would make ${basename(path)} invalid: ${newError.message} It was not saved.`, path, newError.line);
+        }
+        const written = await this.writeAtomic(path, encode(next, current.bom), current.raw);
+        if (!written) {
+          this.log(`${basename(path)} changed on disk during the write; trying again on the new content.`);
+          continue;
+        }
+        return this.remember(path, next, nextParsed);
+      }
+      throw new StoreError(`${basename(path)} kept changing on disk; the change was not saved. Try again.`, path);
+    });
+  }
+
+  /** Creates a new mentee file from a name; returns it. */
+  async createMentee(fields: Partial<Mentee> & { name: string }, header?: string): Promise<MenteeFile> {
+    await this.fs.createDirectory(this.menteesFolder);
+    const existing = (await this.fs.readDirectory(this.menteesFolder)).map(([n]) => n.replace(/\.ya?ml$/i, ''));
+    const slug = uniqueSlug(fields.name, existing);
+    const path = this.menteePath(slug);
+    const text = (header ?? '') + renderNew({ version: 1, ...fields });
+    const parsed = parseMentee(text);
+    if (hasErrors(parsed.problems)) {
+      const p = parsed.problems.find((x) => x.severity === 'error');
+      throw new StoreError(p?.message ?? 'The new mentee is not valid.');
+    }
+    return this.enqueue(path, async () => {
+      if (await this.fs.stat(path)) {
+        throw new StoreError(`${basename(path)} already exists.`, path);
+      }
+      await this.writeAtomic(path, encode(text, false), undefined);
+      return this.remember(path, text, parsed);
+    });
+  }
+
+  /** Removes a mentee file; returns its bytes so the caller can offer to restore them. */
+  async deleteMentee(path: string): Promise<Uint8Array> {
+    return this.enqueue(path, async () => {
+      const bytes = await this.fs.readFile(path);
+      await this.fs.delete(path);
+      this.menteeFiles.delete(path);
+      this.changed.fire({ paths: [path], removed: [path] });
+      return bytes;
+    });
+  }
+
+  /** Writes back bytes of a file that was deleted (undo). Refuses to overwrite a file that exists again. */
+  async restore(path: string, bytes: Uint8Array): Promise<void> {
+    await this.enqueue(path, async () => {
+      if (await this.fs.stat(path)) {
+        throw new StoreError(`${basename(path)} exists again; it was not overwritten.`, path);
+      }
+      await this.fs.createDirectory(this.menteesFolder);
+      await this.writeAtomic(path, bytes, undefined);
+    });
+    await this.refresh(path);
+  }
+
+  /** Creates the data folder with the given starter files, never replacing an existing file. */
+  async initialize(files: { name: string; text: string }[]): Promise<string[]> {
+    await this.fs.createDirectory(this.menteesFolder);
+    const created: string[] = [];
+    for (const f of files) {
+      const path = joinPath(this.root, f.name);
+      if (!(await this.fs.stat(path))) {
+        await this.writeAtomic(path, encode(f.text, false), undefined);
+        created.push(path);
+      }
+    }
+    await this.load();
+    return created;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  private remember(path: string, text: string, parsed: Parsed<Mentee>): MenteeFile {
+    const file: MenteeFile = {
+      kind: 'mentee',
+      path,
+      slug: basename(path).replace(/\.ya?ml$/i, ''),
+      data: parsed.data,
+      problems: parsed.problems,
+      hash: hashText(text),
+    };
+    const prev = this.menteeFiles.get(path);
+    this.menteeFiles.set(path, file);
+    if (prev?.hash !== file.hash || !prev) {
+      this.changed.fire({ paths: [path], removed: [] });
+    }
+    return file;
+  }
+
+  private async readText(path: string): Promise<{ text: string; bom: boolean; raw: Uint8Array; problem?: Problem } | undefined> {
+    let raw: Uint8Array;
+    try {
+      raw = await this.fs.readFile(path);
+    } catch {
+      return undefined;
+    }
+    const d = decode(raw);
+    return { text: d.text, bom: d.bom, raw, problem: d.problem };
+  }
+
+  private async readMentee(path: string): Promise<MenteeFile | undefined> {
+    const r = await this.readText(path);
+    if (!r) {
+      return undefined;
+    }
+    const parsed: Parsed<Mentee> = r.problem ? { problems: [r.problem] } : parseMentee(r.text);
+    return {
+      kind: 'mentee',
+      path,
+      slug: basename(path).replace(/\.ya?ml$/i, ''),
+      data: parsed.data,
+      problems: parsed.problems,
+      hash: r.problem ? hashBytes(r.raw) : hashText(r.text),
+    };
+  }
+
+  private async readMentor(): Promise<MentorFile | undefined> {
+    const path = this.mentorPath;
+    const r = await this.readText(path);
+    if (!r) {
+      return undefined;
+    }
+    const parsed: Parsed<MentorProfile> = r.problem ? { problems: [r.problem] } : parseMentor(r.text);
+    return { kind: 'mentor', path, slug: 'mentor', data: parsed.data, problems: parsed.problems, hash: hashText(r.text) };
+  }
+
+  /**
+   * Writes via a temporary file and a rename. `expected` is what the file held when the change was
+   * computed (undefined: it must not exist); if the file differs right before the rename, nothing is
+   * replaced and false is returned.
+   */
+  private async writeAtomic(path: string, bytes: Uint8Array, expected: Uint8Array | undefined): Promise<boolean> {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const tmp = joinPath(dir, `${TEMP_MARK}${basename(path)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+    await this.fs.writeFile(tmp, bytes);
+    try {
+      await this.options.beforeRename?.(path);
+      let onDisk: Uint8Array | undefined;
+      try {
+        onDisk = await this.fs.readFile(path);
+      } catch {
+        onDisk = undefined;
+      }
+      const same = expected === undefined ? onDisk === undefined : onDisk !== undefined && bytesEqual(onDisk, expected);
+      if (!same) {
+        await this.fs.delete(tmp);
+        return false;
+      }
+      await this.fs.rename(tmp, path);
+      return true;
+    } catch (e) {
+      await this.fs.delete(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private enqueue<T>(path: string, work: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(path) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(path, settled);
+    void settled.then(() => {
+      if (this.queues.get(path) === settled) {
+        this.queues.delete(path);
+      }
+    });
+    return next;
+  }
+}
+
+function sortName(f: MenteeFile): string {
+  return (f.data?.name ?? f.slug).toLocaleLowerCase();
+}
+
+/** Mentee files are `*.yaml`/`*.yml`; temporary and hidden files are ignored. */
+export function isMenteeFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && !name.startsWith('.');
+}
+
+function renderNew(fields: Record<string, unknown>): string {
+  // A new file is written through the same splicer as every edit, starting from its version line.
+  const clean = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
+  const { version, ...rest } = clean;
+  let text = `version: ${String(version)}\n`;
+  const edits: Edit[] = Object.entries(rest).map(([k, v]) => ({ op: 'set', path: [k], value: v }));
+  text = applyEdits(text, edits).text;
+  return text;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) {
+    return false;
+  }
+  for (let i = 0; i < a.byteLength; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A fast non-cryptographic 53-bit hash (cyrb53), as hex with the length. */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length.toString(36)}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096) {
+    s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  }
+  return 'b' + hashText(s);
+}

@@ -1,0 +1,300 @@
+/**
+ * Validation of mentee and mentor files against the JSON Schemas in `schemas/` (the same files the YAML
+ * extension uses for completion), with messages a mentor understands and the line and column of the
+ * offending value.
+ *
+ * Only the subset of JSON Schema those files use is interpreted: type, properties, required, enum,
+ * items, minimum, maximum, minLength, pattern, format "date" and local $ref.
+ */
+import { isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import type { Document, Node } from 'yaml';
+import menteeSchemaJson from '../../schemas/mentee.schema.json';
+import mentorSchemaJson from '../../schemas/mentor.schema.json';
+import { isValidDate } from './dates';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  path?: (string | number)[];
+}
+
+interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  enum?: unknown[];
+  items?: Schema;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  pattern?: string;
+  format?: string;
+  description?: string;
+  $ref?: string;
+  definitions?: Record<string, Schema>;
+}
+
+export const menteeSchema = menteeSchemaJson as Schema;
+export const mentorSchema = mentorSchemaJson as Schema;
+
+const ENTITY_NAMES: Record<string, string> = {
+  goals: 'goal',
+  sessions: 'session',
+  feedback: 'feedback item',
+  actions: 'action item',
+  checkIns: 'check-in',
+  resources: 'resource',
+  skills: 'skill',
+};
+
+/** Validates plain data; positions come from the Document the data was read from. */
+export function validateData(
+  data: unknown,
+  schema: Schema,
+  doc: Document.Parsed,
+  lines: LineCounter,
+): Problem[] {
+  const problems: Problem[] = [];
+  const regexCache = new Map<string, RegExp>();
+  const root = schema;
+
+  const resolve = (s: Schema): Schema => {
+    if (s.$ref) {
+      const name = s.$ref.replace('#/definitions/', '');
+      const target = root.definitions?.[name];
+      if (!target) {
+        return s;
+      }
+      // Local properties (like a description) sit beside $ref; the target wins on constraints.
+      return { ...s, ...resolve(target), description: s.description ?? target.description };
+    }
+    return s;
+  };
+
+  const report = (path: (string | number)[], message: string, severity: Severity = 'error', atKey = false): void => {
+    const pos = positionOf(doc, lines, path, atKey);
+    problems.push({ severity, message: contextOf(data, path) + message, line: pos.line, column: pos.column, path });
+  };
+
+  const walk = (value: unknown, s0: Schema, path: (string | number)[]): void => {
+    const s = resolve(s0);
+    const name = path.length ? String(path[path.length - 1]) : '';
+    const label = typeof path[path.length - 1] === 'number' ? 'this item' : `'${name}'`;
+    if (value === null || value === undefined) {
+      return; // Empty optional values are allowed: `goals:` with nothing under it is an empty list.
+    }
+    const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
+    if (types.length && !types.some((t) => matchesType(value, t))) {
+      report(path, `${label} should be ${types.map(typeWord).join(' or ')}, but it is ${describeValue(value)}.`);
+      return;
+    }
+    if (s.enum && !s.enum.includes(value)) {
+      report(path, `${label} should be one of ${s.enum.map((e) => String(e)).join(', ')}, but it is ${describeValue(value)}.`);
+      return;
+    }
+    if (typeof value === 'string') {
+      if (s.minLength !== undefined && value.trim().length < s.minLength) {
+        report(path, `${label} is empty.`);
+      } else if (s.format === 'date' && !isValidDate(value)) {
+        report(path, `${label} should be a date written as YYYY-MM-DD (like 2026-03-31), but it is ${describeValue(value)}.`);
+      } else if (s.pattern && s.format !== 'date') {
+        let re = regexCache.get(s.pattern);
+        if (!re) {
+          re = new RegExp(s.pattern);
+          regexCache.set(s.pattern, re);
+        }
+        if (!re.test(value)) {
+          report(path, `${label} is ${describeValue(value)}; expected ${lowerFirst(s.description ?? 'another value')}`);
+        }
+      }
+    }
+    if (typeof value === 'number') {
+      if ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum)) {
+        const range =
+          s.minimum !== undefined && s.maximum !== undefined
+            ? `from ${s.minimum} to ${s.maximum}`
+            : s.minimum !== undefined
+              ? `at least ${s.minimum}`
+              : `at most ${String(s.maximum)}`;
+        report(path, `${label} should be ${range}, but it is ${value}.`);
+      }
+    }
+    if (Array.isArray(value) && s.items) {
+      for (let i = 0; i < value.length; i++) {
+        walk(value[i], s.items, [...path, i]);
+      }
+    }
+    if (isRecord(value) && s.properties) {
+      for (const req of s.required ?? []) {
+        if (value[req] === undefined || value[req] === null) {
+          const what = typeof path[path.length - 1] === 'number' ? `This ${ENTITY_NAMES[String(path[path.length - 2])] ?? 'item'}` : path.length ? label : 'The file';
+          report(path, `${what} needs '${req}'.`, 'error', false);
+        }
+      }
+      for (const [key, sub] of Object.entries(s.properties)) {
+        if (Object.prototype.hasOwnProperty.call(value, key)) {
+          walk(value[key], sub, [...path, key]);
+        }
+      }
+    }
+  };
+
+  walk(data, schema, []);
+  return problems;
+}
+
+/** Warns about ids used twice in a list: references by id would become ambiguous. */
+export function duplicateIdProblems(data: unknown, doc: Document.Parsed, lines: LineCounter, lists: string[]): Problem[] {
+  const problems: Problem[] = [];
+  if (!isRecord(data)) {
+    return problems;
+  }
+  for (const list of lists) {
+    const items = data[list];
+    if (!Array.isArray(items)) {
+      continue;
+    }
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const id = isRecord(item) ? item.id : undefined;
+      if (typeof id === 'string') {
+        if (seen.has(id)) {
+          const pos = positionOf(doc, lines, [list, i, 'id'], false);
+          problems.push({
+            severity: 'warning',
+            message: `The id '${id}' is used by more than one ${ENTITY_NAMES[list] ?? 'item'}; give each a unique id.`,
+            line: pos.line,
+            column: pos.column,
+            path: [list, i, 'id'],
+          });
+        }
+        seen.add(id);
+      }
+    });
+  }
+  return problems;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function matchesType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isRecord(value);
+    default:
+      return true;
+  }
+}
+
+function typeWord(type: string): string {
+  switch (type) {
+    case 'string':
+      return 'text';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a set of fields (key: value lines)';
+    default:
+      return type;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const short = value.length > 40 ? value.slice(0, 37) + '…' : value;
+    return `the text "${short}"`;
+  }
+  if (typeof value === 'number') {
+    return `the number ${value}`;
+  }
+  if (typeof value === 'boolean') {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  return 'a set of fields';
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** "In goal 'Write tests': " — which entry a problem is in, so the mentor finds it without the line. */
+function contextOf(data: unknown, path: (string | number)[]): string {
+  for (let i = path.length - 1; i > 0; i--) {
+    if (typeof path[i] === 'number') {
+      const list = String(path[i - 1]);
+      let cur: unknown = data;
+      for (const seg of path.slice(0, i + 1)) {
+        cur = isRecord(cur) ? cur[seg as string] : Array.isArray(cur) ? cur[seg as number] : undefined;
+      }
+      const entity = ENTITY_NAMES[list];
+      if (!entity || !isRecord(cur)) {
+        continue;
+      }
+      const title = [cur.title, cur.text, cur.date, cur.id].find((v) => typeof v === 'string' && v.length > 0) as string | undefined;
+      const short = title && title.length > 40 ? title.slice(0, 37) + '…' : title;
+      return short ? `In ${entity} "${short}": ` : `In ${entity} ${Number(path[i]) + 1}: `;
+    }
+  }
+  return '';
+}
+
+/** Line and column (1-based) of the node at a path, or of its nearest existing ancestor. */
+export function positionOf(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  path: (string | number)[],
+  atKey: boolean,
+): { line: number; column: number } {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (!pair) {
+        break;
+      }
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item: unknown = node.items[seg];
+      if (item === undefined || item === null) {
+        break;
+      }
+      keyNode = undefined;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const target = (atKey && keyNode ? keyNode : node) as Node | undefined;
+  const offset = target?.range?.[0] ?? 0;
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
