@@ -2,7 +2,7 @@
  * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Mentee, MentorProfile } from './model';
 import { FORMAT_VERSION } from './model';
 import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
@@ -170,4 +170,40 @@ function normalizeMentee(raw: Record<string, unknown>): Mentee {
     sessions: list<Mentee['sessions'][number]>(raw.sessions).map((s) => ({ ...s, actions: list(s.actions) })),
     feedback: list<Mentee['feedback'][number]>(raw.feedback),
   };
+}
+
+export type EntityList = 'goals' | 'sessions' | 'feedback' | 'actions';
+
+/**
+ * The 1-based line of an entry, found by id ("actions" are searched inside every session). Used to reveal
+ * an entry in its YAML file. Returns 1 when the entry is not found.
+ */
+export function entityLine(text: string, list: EntityList, id: string): number {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const findIn = (seqPath: (string | number)[]): number | undefined => {
+    const seq: unknown = doc.getIn(seqPath, true);
+    if (!isSeq(seq)) {
+      return undefined;
+    }
+    for (const item of seq.items) {
+      if (isMap(item) && item.get('id') === id && item.range) {
+        return lines.linePos(item.range[0]).line;
+      }
+    }
+    return undefined;
+  };
+  if (list === 'actions') {
+    const sessions: unknown = doc.getIn(['sessions'], true);
+    if (isSeq(sessions)) {
+      for (let i = 0; i < sessions.items.length; i++) {
+        const hit = findIn(['sessions', i, 'actions']);
+        if (hit) {
+          return hit;
+        }
+      }
+    }
+    return 1;
+  }
+  return findIn([list]) ?? 1;
 }

@@ -1,0 +1,321 @@
+/**
+ * Code anchors: finding the code a piece of feedback was about after the file changed, and shifting a
+ * range live while the file is edited.
+ *
+ * Positions in anchors are 1-based lines and columns (columns count UTF-16 code units, like VS Code's
+ * `character` + 1). Change events use VS Code's 0-based positions; the conversion happens here, once.
+ */
+import type { AnchorRange, CodeAnchor } from './model';
+
+export type LocateStatus = 'found' | 'moved' | 'notFound';
+export type LocateMethod = 'exact' | 'nearest' | 'whitespace' | 'fuzzy' | 'none';
+
+export interface LocateResult {
+  status: LocateStatus;
+  method: LocateMethod;
+  range?: AnchorRange;
+  /** 0..1; 1 for an exact match. */
+  confidence: number;
+}
+
+/** Below this a fuzzy match is not trusted: better to say "not found" than to jump to a wrong place. */
+export const FUZZY_THRESHOLD = 0.72;
+const CONTEXT_LINES = 3;
+
+/** Line start offsets of a text, for offset ↔ line/column conversion. */
+export class LineIndex {
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      starts.push(i + 1);
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** Offset of a 1-based line and column, clamped to the text. */
+  offset(line: number, column: number): number {
+    if (line < 1) {
+      return 0;
+    }
+    if (line > this.starts.length) {
+      return this.text.length;
+    }
+    const start = this.starts[line - 1];
+    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    return Math.min(start + Math.max(0, column - 1), end);
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+  rangeOf(start: number, end: number): AnchorRange {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+/** The context stored with a new anchor: a few whole lines before and after the selection. */
+export function captureContext(text: string, range: AnchorRange): Pick<CodeAnchor, 'text' | 'before' | 'after'> {
+  const idx = new LineIndex(text);
+  const start = idx.offset(range.startLine, range.startColumn);
+  const end = idx.offset(range.endLine, range.endColumn);
+  const beforeFrom = idx.offset(Math.max(1, range.startLine - CONTEXT_LINES), 1);
+  const afterTo = range.endLine + CONTEXT_LINES <= idx.lineCount ? idx.starts[range.endLine + CONTEXT_LINES - 1] : text.length;
+  return {
+    text: text.slice(start, end),
+    before: text.slice(beforeFrom, start),
+    after: text.slice(end, Math.max(end, afterTo)),
+  };
+}
+
+/** Finds the anchored code in the current text of its file. */
+export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): LocateResult {
+  const idx = new LineIndex(text);
+  const needle = anchor.text;
+  if (needle.length === 0) {
+    return { status: 'notFound', method: 'none', confidence: 0 };
+  }
+  const oldStart = idx.offset(anchor.range.startLine, anchor.range.startColumn);
+  // 1. Still where it was.
+  if (text.startsWith(needle, oldStart) && idx.position(oldStart).line === anchor.range.startLine) {
+    return { status: 'found', method: 'exact', range: idx.rangeOf(oldStart, oldStart + needle.length), confidence: 1 };
+  }
+  // 2. The same text elsewhere: the occurrence whose surroundings match best, then the nearest.
+  const hits: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0 && hits.length < 1000; i = text.indexOf(needle, i + 1)) {
+    hits.push(i);
+  }
+  if (hits.length > 0) {
+    const best = pickBest(
+      hits.map((h) => ({ start: h, end: h + needle.length })),
+      text,
+      anchor,
+      idx,
+    );
+    return { status: 'moved', method: 'nearest', range: idx.rangeOf(best.start, best.end), confidence: 1 };
+  }
+  // 3. The same text with other white space (re-indented, reformatted).
+  const ws = whitespaceInsensitive(text, needle);
+  if (ws.length > 0) {
+    const best = pickBest(ws, text, anchor, idx);
+    return { status: 'moved', method: 'whitespace', range: idx.rangeOf(best.start, best.end), confidence: 0.95 };
+  }
+  // 4. Fuzzy: the window of lines most like the anchored lines, with their context.
+  return fuzzy(idx, anchor);
+}
+
+function pickBest(
+  candidates: { start: number; end: number }[],
+  text: string,
+  anchor: Pick<CodeAnchor, 'range' | 'before' | 'after'>,
+  idx: LineIndex,
+): { start: number; end: number } {
+  if (candidates.length === 1) {
+    return candidates[0];
+  }
+  const before = squash(anchor.before ?? '');
+  const after = squash(anchor.after ?? '');
+  let best = candidates[0];
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    const b = squash(text.slice(Math.max(0, c.start - (anchor.before?.length ?? 0) - 40), c.start));
+    const a = squash(text.slice(c.end, c.end + (anchor.after?.length ?? 0) + 40));
+    const ctx = suffixMatch(b, before) + prefixMatch(a, after);
+    const distance = Math.abs(idx.position(c.start).line - anchor.range.startLine);
+    // Context first; distance breaks ties (and counts a little, so a far copy loses to a near one).
+    const score = ctx * 1000 - distance;
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+function suffixMatch(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) {
+    n++;
+  }
+  return n;
+}
+
+function prefixMatch(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) {
+    n++;
+  }
+  return n;
+}
+
+/** Occurrences of needle ignoring all white space, as ranges in the original text. */
+function whitespaceInsensitive(text: string, needle: string): { start: number; end: number }[] {
+  const target = squash(needle);
+  if (target.length === 0) {
+    return [];
+  }
+  const map: number[] = [];
+  let squashed = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!/\s/.test(ch)) {
+      squashed += ch;
+      map.push(i);
+    }
+  }
+  const out: { start: number; end: number }[] = [];
+  for (let i = squashed.indexOf(target); i >= 0 && out.length < 100; i = squashed.indexOf(target, i + 1)) {
+    out.push({ start: map[i], end: map[i + target.length - 1] + 1 });
+  }
+  return out;
+}
+
+/** Similarity of two strings by character bigrams (Dice coefficient), 0..1. */
+export function similarity(a: string, b: string): number {
+  if (a === b) {
+    return 1;
+  }
+  if (a.length < 2 || b.length < 2) {
+    return 0;
+  }
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let inter = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g);
+    if (n) {
+      inter++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * inter) / (a.length + b.length - 2);
+}
+
+function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): LocateResult {
+  const wanted = anchor.text.split('\n').map((l) => l.trim());
+  const k = wanted.length;
+  const lines: string[] = [];
+  for (let i = 1; i <= idx.lineCount; i++) {
+    lines.push(idx.lineText(i).trim());
+  }
+  const beforeLines = (anchor.before ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const afterLines = (anchor.after ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const wantedJoined = wanted.join('\n');
+  let best = { score: 0, line: -1 };
+  const firstWanted = wanted.find((l) => l.length > 0) ?? '';
+  for (let i = 0; i + k <= lines.length; i++) {
+    // Cheap gate: the window must resemble the anchor somewhere in its first lines.
+    if (firstWanted && similarity(lines[i], wanted[0]) < 0.3 && similarity(lines[Math.min(i + 1, lines.length - 1)], firstWanted) < 0.3) {
+      continue;
+    }
+    const body = similarity(lines.slice(i, i + k).join('\n'), wantedJoined);
+    if (body < 0.5) {
+      continue;
+    }
+    const ctxBefore = beforeLines.length ? similarity(lines.slice(Math.max(0, i - beforeLines.length), i).join('\n'), beforeLines.join('\n')) : body;
+    const ctxAfter = afterLines.length ? similarity(lines.slice(i + k, i + k + afterLines.length).join('\n'), afterLines.join('\n')) : body;
+    const score = body * 0.7 + ((ctxBefore + ctxAfter) / 2) * 0.3;
+    const distancePenalty = Math.min(0.05, Math.abs(i + 1 - anchor.range.startLine) / 20000);
+    if (score - distancePenalty > best.score) {
+      best = { score: score - distancePenalty, line: i + 1 };
+    }
+  }
+  if (best.line < 0 || best.score < FUZZY_THRESHOLD) {
+    return { status: 'notFound', method: 'none', confidence: Math.max(0, best.score) };
+  }
+  const endLine = best.line + k - 1;
+  const endText = idx.lineText(endLine);
+  return {
+    status: 'moved',
+    method: 'fuzzy',
+    range: { startLine: best.line, startColumn: 1, endLine, endColumn: endText.length + 1 },
+    confidence: best.score,
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Live shifting: VS Code's content changes (0-based) applied to an anchor range (1-based).
+
+export interface ContentChange {
+  /** 0-based, as in vscode.TextDocumentContentChangeEvent.range. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+type Pos = { line: number; character: number };
+
+function cmp(a: Pos, b: Pos): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Where a position ends up after a change. `stickLeft` keeps a position at the change's start before inserted text. */
+function shiftPos(p: Pos, c: ContentChange, stickLeft: boolean): Pos {
+  const { start, end } = c.range;
+  if (cmp(p, start) < 0 || (cmp(p, start) === 0 && stickLeft)) {
+    return p;
+  }
+  const lines = c.text.split('\n');
+  const newEnd: Pos =
+    lines.length === 1
+      ? { line: start.line, character: start.character + lines[0].length }
+      : { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
+  if (cmp(p, end) <= 0) {
+    // Inside the replaced span: collapse to the span's new end (or start when sticking left).
+    return stickLeft ? start : newEnd;
+  }
+  if (p.line === end.line) {
+    return { line: newEnd.line, character: newEnd.character + (p.character - end.character) };
+  }
+  return { line: p.line + (newEnd.line - end.line), character: p.character };
+}
+
+/**
+ * Applies content changes (in the order VS Code reports them, each relative to the document after the
+ * previous ones) to a range. Returns undefined when the whole anchored text was deleted.
+ */
+export function shiftRange(range: AnchorRange, changes: readonly ContentChange[]): AnchorRange | undefined {
+  let start: Pos = { line: range.startLine - 1, character: range.startColumn - 1 };
+  let end: Pos = { line: range.endLine - 1, character: range.endColumn - 1 };
+  const wasNonEmpty = cmp(start, end) < 0;
+  for (const c of changes) {
+    const coversAll = cmp(c.range.start, start) <= 0 && cmp(c.range.end, end) >= 0 && cmp(start, end) < 0;
+    if (coversAll && c.text.length === 0) {
+      return undefined;
+    }
+    const ns = shiftPos(start, c, false);
+    const ne = shiftPos(end, c, true);
+    start = ns;
+    end = cmp(ne, ns) < 0 ? ns : ne;
+    if (wasNonEmpty && cmp(start, end) === 0) {
+      return undefined;
+    }
+  }
+  return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}

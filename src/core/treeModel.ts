@@ -1,0 +1,339 @@
+/**
+ * The sidebar tree as plain data: what each row says, its icon, its context value for menus. The VS Code
+ * adapter only maps these to TreeItems. Children are built on demand, so the first level of a workspace
+ * with hundreds of mentees is cheap.
+ */
+import { dueInfo } from './cadence';
+import { daysBetween } from './dates';
+import type { ActionItem, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from './model';
+import { isGoalOverdue, smartMissing } from './smart';
+import type { MenteeFile } from './store';
+import type { Problem } from './validate';
+
+export type NodeKind = 'statusGroup' | 'mentee' | 'problem' | 'group' | 'goal' | 'session' | 'action' | 'feedback' | 'empty';
+export type GroupKind = 'goals' | 'sessions' | 'actions' | 'feedback';
+
+export interface TreeNode {
+  /** Stable across refreshes, so expansion and selection survive. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** A codicon id. */
+  icon: string;
+  /** A theme colour id for the icon. */
+  iconColor?: string;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  /** The mentee file the node belongs to. */
+  path?: string;
+  group?: GroupKind;
+  entityId?: string;
+  /** For problem nodes: where to open the file (1-based). */
+  line?: number;
+  column?: number;
+  status?: MenteeStatus;
+}
+
+/** Strings the tree shows; the adapter passes localized ones. `{0}` placeholders are filled in order. */
+export interface TreeStrings {
+  goals: string;
+  sessions: string;
+  openActions: string;
+  feedback: string;
+  dueToday: string;
+  dueInDays: string;
+  overdueDays: string;
+  noSessionsYet: string;
+  paused: string;
+  closed: string;
+  pausedAndClosed: string;
+  notSmart: string;
+  missingParts: string;
+  overdueGoal: string;
+  dueOn: string;
+  minutes: string;
+  owner: string;
+  invalidFile: string;
+  noGoals: string;
+  noSessions: string;
+  noActions: string;
+  noFeedback: string;
+  line: string;
+}
+
+export const ENGLISH_TREE_STRINGS: TreeStrings = {
+  goals: 'Goals',
+  sessions: 'Sessions',
+  openActions: 'Action items',
+  feedback: 'Feedback',
+  dueToday: 'session due today',
+  dueInDays: 'next session in {0} d',
+  overdueDays: 'session overdue {0} d',
+  noSessionsYet: 'no sessions yet',
+  paused: 'paused',
+  closed: 'closed',
+  pausedAndClosed: 'Paused and closed',
+  notSmart: 'not SMART yet',
+  missingParts: 'Missing: {0}',
+  overdueGoal: 'overdue',
+  dueOn: 'due {0}',
+  minutes: '{0} min',
+  owner: '{0}',
+  invalidFile: 'Cannot read {0}',
+  noGoals: 'No goals yet',
+  noSessions: 'No sessions yet',
+  noActions: 'No open action items',
+  noFeedback: 'No feedback yet',
+  line: 'line {0}',
+};
+
+export function fill(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+export interface TreeOptions {
+  today: IsoDate;
+  /** Show paused and closed mentees in their own group (true) or hide them (false). */
+  showInactive: boolean;
+  strings?: TreeStrings;
+}
+
+const GOAL_ICON: Record<Goal['status'], string> = { active: 'target', done: 'pass-filled', dropped: 'circle-slash' };
+export const FEEDBACK_ICON: Record<FeedbackKind, string> = {
+  praise: 'heart',
+  suggestion: 'lightbulb',
+  issue: 'warning',
+  question: 'question',
+  nitpick: 'tag',
+  thought: 'comment',
+};
+
+export function firstWords(text: string, max = 48): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1).trimEnd() + '…' : one;
+}
+
+/** The first level: active mentees, broken files, and (optionally) a group of paused and closed ones. */
+export function rootNodes(files: readonly MenteeFile[], opts: TreeOptions): TreeNode[] {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const active: TreeNode[] = [];
+  const inactive: MenteeFile[] = [];
+  for (const f of files) {
+    if (!f.data) {
+      active.push(problemFileNode(f, s));
+    } else if (f.data.status === 'active') {
+      active.push(menteeNode(f, opts));
+    } else {
+      inactive.push(f);
+    }
+  }
+  if (inactive.length > 0 && opts.showInactive) {
+    active.push({
+      id: 'inactive',
+      kind: 'statusGroup',
+      label: s.pausedAndClosed,
+      description: String(inactive.length),
+      icon: 'archive',
+      contextValue: 'mentorship.statusGroup',
+      collapsible: 'collapsed',
+    });
+  }
+  return active;
+}
+
+export function inactiveNodes(files: readonly MenteeFile[], opts: TreeOptions): TreeNode[] {
+  return files.filter((f) => f.data && f.data.status !== 'active').map((f) => menteeNode(f, opts));
+}
+
+function problemFileNode(f: MenteeFile, s: TreeStrings): TreeNode {
+  const p: Problem | undefined = f.problems.find((x) => x.severity === 'error') ?? f.problems[0];
+  return {
+    id: `file:${f.path}`,
+    kind: 'problem',
+    label: fill(s.invalidFile, `${f.slug}.yaml`),
+    description: p ? `${fill(s.line, p.line)}: ${p.message}` : undefined,
+    tooltip: p ? `${f.slug}.yaml:${p.line}:${p.column}\n${p.message}` : undefined,
+    icon: 'error',
+    iconColor: 'problemsErrorIcon.foreground',
+    contextValue: 'mentorship.invalidFile',
+    collapsible: 'none',
+    path: f.path,
+    line: p?.line,
+    column: p?.column,
+  };
+}
+
+export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const m = f.data as Mentee;
+  const due = dueInfo(m, opts.today);
+  let description: string;
+  let iconColor: string | undefined;
+  if (m.status !== 'active') {
+    description = m.status === 'paused' ? s.paused : s.closed;
+  } else if (due.dueInDays === undefined) {
+    description = s.noSessionsYet;
+  } else if (due.dueInDays < 0) {
+    description = fill(s.overdueDays, -due.dueInDays);
+    iconColor = 'list.warningForeground';
+  } else if (due.dueInDays === 0) {
+    description = s.dueToday;
+    iconColor = 'list.warningForeground';
+  } else {
+    description = fill(s.dueInDays, due.dueInDays);
+  }
+  const warnings = f.problems.filter((p) => p.severity === 'warning');
+  const tooltip = [m.name, m.role, m.cadence, due.nextDue ? `→ ${due.nextDue}` : undefined, ...warnings.map((w) => `⚠ ${w.line}: ${w.message}`)]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    id: `mentee:${f.path}`,
+    kind: 'mentee',
+    label: m.name,
+    description: m.role ? `${m.role} · ${description}` : description,
+    tooltip,
+    icon: m.status === 'active' ? 'person' : m.status === 'paused' ? 'debug-pause' : 'archive',
+    iconColor,
+    contextValue: `mentorship.mentee.${m.status}`,
+    collapsible: 'collapsed',
+    path: f.path,
+    status: m.status,
+  };
+}
+
+export function openActions(m: Mentee): { session: Session; action: ActionItem }[] {
+  const out: { session: Session; action: ActionItem }[] = [];
+  for (const session of m.sessions) {
+    for (const action of session.actions ?? []) {
+      if (!action.done) {
+        out.push({ session, action });
+      }
+    }
+  }
+  return out;
+}
+
+export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const m = f.data as Mentee;
+  const group = (g: GroupKind, label: string, count: number, icon: string): TreeNode => ({
+    id: `${g}:${f.path}`,
+    kind: 'group',
+    label,
+    description: String(count),
+    icon,
+    contextValue: `mentorship.group.${g}`,
+    collapsible: count > 0 ? (g === 'goals' ? 'expanded' : 'collapsed') : 'none',
+    path: f.path,
+    group: g,
+  });
+  return [
+    group('goals', s.goals, m.goals.length, 'target'),
+    group('sessions', s.sessions, m.sessions.length, 'calendar'),
+    group('actions', s.openActions, openActions(m).length, 'checklist'),
+    group('feedback', s.feedback, m.feedback.length, 'comment-discussion'),
+  ];
+}
+
+export function groupChildren(f: MenteeFile, group: GroupKind, opts: TreeOptions): TreeNode[] {
+  const m = f.data as Mentee;
+  switch (group) {
+    case 'goals':
+      return m.goals.map((g) => goalNode(f.path, g, opts));
+    case 'sessions':
+      return [...m.sessions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((x) => sessionNode(f.path, x, opts));
+    case 'actions':
+      return openActions(m).map(({ action }) => actionNode(f.path, action, opts));
+    case 'feedback':
+      return [...m.feedback].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((x) => feedbackNode(f.path, x));
+  }
+}
+
+export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const missing = smartMissing(g);
+  const overdue = isGoalOverdue(g, opts.today);
+  const parts = [`${g.progress}%`];
+  if (g.due) {
+    parts.push(fill(s.dueOn, g.due));
+  }
+  if (overdue) {
+    parts.push(s.overdueGoal);
+  }
+  if (g.status === 'active' && missing.length > 0) {
+    parts.push(s.notSmart);
+  }
+  const tooltipLines = [g.title, `${g.progress}%${g.due ? ' · ' + fill(s.dueOn, g.due) : ''}`];
+  if (missing.length > 0) {
+    tooltipLines.push(`${s.notSmart} — ${fill(s.missingParts, missing.join(', '))}`);
+  }
+  const lastCheckIn = g.checkIns?.[g.checkIns.length - 1];
+  if (lastCheckIn) {
+    tooltipLines.push(`${lastCheckIn.date}: ${lastCheckIn.progress}%${lastCheckIn.note ? ' — ' + firstWords(lastCheckIn.note, 80) : ''}`);
+  }
+  return {
+    id: `goal:${path}#${g.id}`,
+    kind: 'goal',
+    label: g.title,
+    description: parts.join(' · '),
+    tooltip: tooltipLines.join('\n'),
+    icon: overdue ? 'warning' : GOAL_ICON[g.status] ?? 'target',
+    iconColor: overdue ? 'list.warningForeground' : g.status === 'done' ? 'testing.iconPassed' : undefined,
+    contextValue: `mentorship.goal.${g.status}`,
+    collapsible: 'none',
+    path,
+    entityId: g.id,
+  };
+}
+
+export function sessionNode(path: string, x: Session, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const topics = (x.topics ?? []).join(', ');
+  return {
+    id: `session:${path}#${x.id}`,
+    kind: 'session',
+    label: x.date,
+    description: [x.duration ? fill(s.minutes, x.duration) : undefined, topics || (x.notes ? firstWords(x.notes, 40) : undefined)].filter(Boolean).join(' · '),
+    tooltip: x.notes ? firstWords(x.notes, 400) : undefined,
+    icon: 'calendar',
+    contextValue: 'mentorship.session',
+    collapsible: 'none',
+    path,
+    entityId: x.id,
+  };
+}
+
+export function actionNode(path: string, a: ActionItem, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const overdue = !a.done && !!a.due && daysBetween(opts.today, a.due) < 0;
+  return {
+    id: `action:${path}#${a.id}`,
+    kind: 'action',
+    label: a.text,
+    description: [fill(s.owner, a.owner), a.due ? fill(s.dueOn, a.due) : undefined, overdue ? s.overdueGoal : undefined].filter(Boolean).join(' · '),
+    icon: a.done ? 'pass-filled' : overdue ? 'warning' : 'circle-large-outline',
+    iconColor: overdue ? 'list.warningForeground' : undefined,
+    contextValue: `mentorship.action.${a.done ? 'done' : 'open'}`,
+    collapsible: 'none',
+    path,
+    entityId: a.id,
+  };
+}
+
+export function feedbackNode(path: string, fb: Feedback): TreeNode {
+  const where = fb.anchor ? `${fb.anchor.path}:${fb.anchor.range.startLine}` : undefined;
+  return {
+    id: `feedback:${path}#${fb.id}`,
+    kind: 'feedback',
+    label: firstWords(fb.text),
+    description: [fb.kind, where].filter(Boolean).join(' · '),
+    tooltip: `${fb.kind} · ${fb.date}${where ? ' · ' + where : ''}\n${fb.text}`,
+    icon: FEEDBACK_ICON[fb.kind] ?? 'comment',
+    contextValue: `mentorship.feedback${fb.anchor ? '.anchored' : ''}`,
+    collapsible: 'none',
+    path,
+    entityId: fb.id,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Registers the dashboard command and the panel serializer. The dashboard's own code is a separate bundle
+ * (dist/dashboard.js), loaded the first time a dashboard opens, so activation does not pay for it.
+ */
+import * as vscode from 'vscode';
+import { command, resolveMentee } from '../commands/common';
+import type { Deps } from '../commands/common';
+import type { DashboardManager } from './panel';
+import { DASHBOARD_VIEW_TYPE } from './protocol';
+
+export function registerDashboard(deps: Deps): void {
+  let manager: DashboardManager | undefined;
+  const get = (): DashboardManager => {
+    if (!manager) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require('./dashboard.js') as typeof import('./panel');
+      manager = new mod.DashboardManager(deps);
+      deps.context.subscriptions.push(manager);
+    }
+    return manager;
+  };
+  deps.context.subscriptions.push(
+    command(deps, 'mentorship.openDashboard', async (arg) => {
+      const f = await resolveMentee(deps, arg, vscode.l10n.t('Open the dashboard of…'));
+      get().show(f.path);
+    }),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        const path = typeof state === 'object' && state !== null ? (state as { path?: unknown }).path : undefined;
+        get().restore(panel, typeof path === 'string' ? path : undefined);
+      },
+    }),
+  );
+}

@@ -1,0 +1,175 @@
+/** The Mentees tree: maps the core tree model to VS Code TreeItems and follows the store. */
+import * as vscode from 'vscode';
+import { todayOf } from '../core/dates';
+import { groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/treeModel';
+import type { TreeNode, TreeOptions, TreeStrings } from '../core/treeModel';
+import type { MentorshipWorkspace } from '../workspace';
+
+export const VIEW_ID = 'mentorship.mentees';
+
+export function treeStrings(): TreeStrings {
+  const t = vscode.l10n.t;
+  return {
+    goals: t('Goals'),
+    sessions: t('Sessions'),
+    openActions: t('Action items'),
+    feedback: t('Feedback'),
+    dueToday: t('session due today'),
+    dueInDays: t('next session in {0} d', '{0}'),
+    overdueDays: t('session overdue {0} d', '{0}'),
+    noSessionsYet: t('no sessions yet'),
+    paused: t('paused'),
+    closed: t('closed'),
+    pausedAndClosed: t('Paused and closed'),
+    notSmart: t('not SMART yet'),
+    missingParts: t('Missing: {0}', '{0}'),
+    overdueGoal: t('overdue'),
+    dueOn: t('due {0}', '{0}'),
+    minutes: t('{0} min', '{0}'),
+    owner: t('owner: {0}', '{0}'),
+    invalidFile: t('Cannot read {0}', '{0}'),
+    noGoals: t('No goals yet'),
+    noSessions: t('No sessions yet'),
+    noActions: t('No open action items'),
+    noFeedback: t('No feedback yet'),
+    line: t('line {0}', '{0}'),
+  };
+}
+
+export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly parents = new Map<string, TreeNode | undefined>();
+  private readonly strings = treeStrings();
+  showInactive = true;
+
+  constructor(private readonly ws: MentorshipWorkspace) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private options(): TreeOptions {
+    return { today: todayOf(new Date()), showInactive: this.showInactive, strings: this.strings };
+  }
+
+  getTreeItem(n: TreeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+      n.label,
+      n.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : n.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = n.id;
+    item.description = n.description;
+    item.tooltip = n.tooltip;
+    item.contextValue = n.contextValue;
+    item.iconPath = new vscode.ThemeIcon(n.icon, n.iconColor ? new vscode.ThemeColor(n.iconColor) : undefined);
+    item.accessibilityInformation = { label: [n.label, n.description].filter(Boolean).join(', ') };
+    const arg = toArg(n);
+    if (n.kind === 'problem' && n.path) {
+      item.command = { command: 'mentorship.openFileAt', title: vscode.l10n.t('Open File'), arguments: [n.path, n.line ?? 1, n.column ?? 1] };
+    } else if (n.kind === 'feedback') {
+      item.command = { command: 'mentorship.goToFeedback', title: vscode.l10n.t('Go to Code'), arguments: [arg] };
+    } else if (n.kind === 'session') {
+      item.command = { command: 'mentorship.revealInYaml', title: vscode.l10n.t('Reveal in YAML'), arguments: [arg] };
+    }
+    return item;
+  }
+
+  getChildren(n?: TreeNode): TreeNode[] {
+    const store = this.ws.store;
+    if (!store) {
+      return [];
+    }
+    const opts = this.options();
+    let children: TreeNode[];
+    if (!n) {
+      this.parents.clear();
+      children = rootNodes(store.mentees, opts);
+    } else if (n.kind === 'statusGroup') {
+      children = inactiveNodes(store.mentees, opts);
+    } else if (n.kind === 'mentee' && n.path) {
+      const f = store.file(n.path);
+      children = f?.data ? menteeChildren(f, opts) : [];
+    } else if (n.kind === 'group' && n.path && n.group) {
+      const f = store.file(n.path);
+      children = f?.data ? groupChildren(f, n.group, opts) : [];
+    } else {
+      children = [];
+    }
+    for (const c of children) {
+      this.parents.set(c.id, n);
+    }
+    return children;
+  }
+
+  getParent(n: TreeNode): TreeNode | undefined {
+    return this.parents.get(n.id);
+  }
+
+  /** Finds a node by id among what has been shown, expanding the way to it. */
+  find(id: string): TreeNode | undefined {
+    const walk = (nodes: TreeNode[]): TreeNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === id) {
+          return n;
+        }
+        if (id.includes(n.path ?? '\u0000') && n.collapsible !== 'none') {
+          const hit = walk(this.getChildren(n));
+          if (hit) {
+            return hit;
+          }
+        }
+      }
+      return undefined;
+    };
+    return walk(this.getChildren());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** What tree commands receive: the node, and enough to find its entry in the store. */
+export interface NodeArg {
+  kind: TreeNode['kind'];
+  path?: string;
+  entityId?: string;
+  id: string;
+}
+
+export function toArg(n: TreeNode): NodeArg {
+  return { kind: n.kind, path: n.path, entityId: n.entityId, id: n.id };
+}
+
+export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWorkspace): { provider: MenteeTreeProvider; view: vscode.TreeView<TreeNode> } {
+  const provider = new MenteeTreeProvider(ws);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const setInactive = async (show: boolean): Promise<void> => {
+    provider.showInactive = show;
+    await context.workspaceState.update('mentorship.showInactive', show);
+    await vscode.commands.executeCommand('setContext', 'mentorship:showInactive', show);
+    provider.refresh();
+  };
+  provider.showInactive = context.workspaceState.get<boolean>('mentorship.showInactive', true);
+  void vscode.commands.executeCommand('setContext', 'mentorship:showInactive', provider.showInactive);
+  const updateMessage = (): void => {
+    const store = ws.store;
+    const broken = store?.mentees.filter((m) => !m.data).length ?? 0;
+    view.message = broken > 0 ? vscode.l10n.t('{0} file(s) could not be read; see the Problems panel.', broken) : undefined;
+  };
+  context.subscriptions.push(
+    provider,
+    view,
+    ws.onDidChange(() => {
+      provider.refresh();
+      updateMessage();
+    }),
+    vscode.commands.registerCommand('mentorship.showInactive', () => setInactive(true)),
+    vscode.commands.registerCommand('mentorship.hideInactive', () => setInactive(false)),
+    vscode.commands.registerCommand('mentorship.refresh', async () => {
+      await ws.store?.load();
+    }),
+  );
+  return { provider, view };
+}

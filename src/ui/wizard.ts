@@ -1,0 +1,215 @@
+/**
+ * Multi-step input: each step shows one quick pick or input box with "step n of m" and a Back button;
+ * answers are kept in a state object, so going back shows what was typed. Escape at any step cancels the
+ * whole flow, and the caller writes nothing.
+ */
+import * as vscode from 'vscode';
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const BACK = Symbol('back');
+type Back = typeof BACK;
+
+export type StepResult = 'next' | 'back' | 'done' | { goto: number };
+export type Step<S> = (w: Wizard, state: S) => Promise<StepResult>;
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+export class Wizard {
+  step = 1;
+  totalSteps = 1;
+  constructor(readonly title: string) {}
+
+  /** Runs steps in order; Back returns to the previous step that was shown. */
+  static async run<S>(title: string, steps: Step<S>[], state: S): Promise<S> {
+    const w = new Wizard(title);
+    const history: number[] = [];
+    let i = 0;
+    while (i < steps.length) {
+      w.step = i + 1;
+      w.totalSteps = steps.length;
+      w.canGoBack = history.length > 0;
+      const r = await steps[i](w, state);
+      if (r === 'back') {
+        i = history.pop() ?? 0;
+      } else if (r === 'done') {
+        break;
+      } else {
+        history.push(i);
+        i = r === 'next' ? i + 1 : r.goto;
+      }
+    }
+    return state;
+  }
+
+  canGoBack = false;
+
+  async input(opts: {
+    prompt: string;
+    value?: string;
+    placeholder?: string;
+    validate?: (v: string) => string | undefined;
+    password?: boolean;
+  }): Promise<string | Back> {
+    const box = vscode.window.createInputBox();
+    box.title = this.title;
+    box.step = this.step;
+    box.totalSteps = this.totalSteps;
+    box.prompt = opts.prompt;
+    box.value = opts.value ?? '';
+    box.placeholder = opts.placeholder;
+    box.ignoreFocusOut = true;
+    box.buttons = this.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    const validate = (v: string): void => {
+      const msg = opts.validate?.(v);
+      box.validationMessage = msg;
+    };
+    validate(box.value);
+    return new Promise<string | Back>((resolve, reject) => {
+      const subs: vscode.Disposable[] = [];
+      let settled = false;
+      const finish = (f: () => void): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        subs.forEach((d) => d.dispose());
+        f();
+        box.dispose();
+      };
+      subs.push(
+        box.onDidChangeValue(validate),
+        box.onDidAccept(() => {
+          const msg = opts.validate?.(box.value);
+          if (msg) {
+            box.validationMessage = msg;
+            return;
+          }
+          finish(() => resolve(box.value));
+        }),
+        box.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) {
+            finish(() => resolve(BACK));
+          }
+        }),
+        box.onDidHide(() => finish(() => reject(new Cancelled()))),
+      );
+      box.show();
+    });
+  }
+
+  async pick<T>(opts: {
+    placeholder: string;
+    items: PickItem<T>[];
+    active?: T;
+    /** Lets the mentor type a value that is not in the list; it comes back as a new item. */
+    allowNew?: (typed: string) => PickItem<T> | undefined;
+    matchOnDescription?: boolean;
+  }): Promise<T | Back> {
+    const r = await this.pickInternal(opts, false);
+    return r === BACK ? BACK : (r[0] as T);
+  }
+
+  async pickMany<T>(opts: {
+    placeholder: string;
+    items: PickItem<T>[];
+    selected?: T[];
+    allowNew?: (typed: string) => PickItem<T> | undefined;
+  }): Promise<T[] | Back> {
+    return this.pickInternal(opts, true);
+  }
+
+  private pickInternal<T>(
+    opts: { placeholder: string; items: PickItem<T>[]; active?: T; selected?: T[]; allowNew?: (typed: string) => PickItem<T> | undefined; matchOnDescription?: boolean },
+    many: boolean,
+  ): Promise<T[] | Back> {
+    const qp = vscode.window.createQuickPick<PickItem<T>>();
+    qp.title = this.title;
+    qp.step = this.step;
+    qp.totalSteps = this.totalSteps;
+    qp.placeholder = opts.placeholder;
+    qp.canSelectMany = many;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDescription = opts.matchOnDescription ?? true;
+    qp.buttons = this.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    let items = [...opts.items];
+    qp.items = items;
+    if (many && opts.selected) {
+      qp.selectedItems = items.filter((i) => opts.selected?.includes(i.value));
+    }
+    if (!many && opts.active !== undefined) {
+      const a = items.find((i) => i.value === opts.active);
+      if (a) {
+        qp.activeItems = [a];
+      }
+    }
+    return new Promise<T[] | Back>((resolve, reject) => {
+      const subs: vscode.Disposable[] = [];
+      let settled = false;
+      let typedItem: PickItem<T> | undefined;
+      const finish = (f: () => void): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        subs.forEach((d) => d.dispose());
+        f();
+        qp.dispose();
+      };
+      subs.push(
+        qp.onDidChangeValue((v) => {
+          if (!opts.allowNew) {
+            return;
+          }
+          const candidate = v.trim() ? opts.allowNew(v.trim()) : undefined;
+          const exists = candidate && items.some((i) => i.label.toLowerCase() === candidate.label.toLowerCase());
+          const selected = qp.selectedItems;
+          items = items.filter((i) => i !== typedItem || selected.includes(i));
+          typedItem = candidate && !exists ? candidate : undefined;
+          qp.items = typedItem ? [typedItem, ...items] : items;
+          if (many) {
+            qp.selectedItems = selected;
+          }
+        }),
+        qp.onDidAccept(() => {
+          if (many) {
+            let chosen = [...qp.selectedItems];
+            if (typedItem && !chosen.includes(typedItem) && qp.value.trim()) {
+              // Enter on a typed topic adds it and keeps the list open for more.
+              chosen = [...chosen, typedItem];
+              items = [typedItem, ...items];
+              typedItem = undefined;
+              qp.items = items;
+              qp.selectedItems = chosen;
+              qp.value = '';
+              return;
+            }
+            finish(() => resolve(chosen.map((c) => c.value)));
+          } else {
+            const a = qp.activeItems[0] ?? qp.selectedItems[0];
+            if (a) {
+              finish(() => resolve([a.value]));
+            }
+          }
+        }),
+        qp.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) {
+            finish(() => resolve(BACK));
+          }
+        }),
+        qp.onDidHide(() => finish(() => reject(new Cancelled()))),
+      );
+      qp.show();
+    });
+  }
+}
+
+export function isBack(v: unknown): v is Back {
+  return v === BACK;
+}

@@ -1,0 +1,189 @@
+/**
+ * Connects the store to the open workspace: finds the data folder (setting `mentorship.dataFolder`),
+ * loads it, follows changes on disk, mirrors problems into the Problems panel and state into
+ * when-clause context keys.
+ */
+import * as vscode from 'vscode';
+import { joinPath, normalizePosix } from './core/fs';
+import { MentorshipStore } from './core/store';
+import type { MenteeFile, StoreChange } from './core/store';
+import { VscodeFileSystem } from './platform/vscodeFs';
+
+export const DEFAULT_DATA_FOLDER = '.mentorship';
+
+export interface DataLocation {
+  folder: vscode.WorkspaceFolder;
+  /** Posix path of the data folder, as the store sees it. */
+  root: string;
+  base: vscode.Uri;
+}
+
+/**
+ * Where the data lives. A relative setting is resolved inside the first workspace folder and may not climb
+ * out of it; an absolute one is taken as the user wrote it.
+ */
+export function resolveDataLocation(setting: string | undefined, folder: vscode.WorkspaceFolder): { location?: DataLocation; error?: string } {
+  const raw = (setting ?? '').trim() || DEFAULT_DATA_FOLDER;
+  const posix = raw.replace(/\\/g, '/');
+  if (/^([a-zA-Z]:)?\//.test(posix)) {
+    const uri = vscode.Uri.file(raw);
+    return { location: { folder, root: normalizePosix(uri.path), base: uri } };
+  }
+  const root = normalizePosix(joinPath(folder.uri.path, posix));
+  const inside = root === normalizePosix(folder.uri.path) || root.startsWith(normalizePosix(folder.uri.path) + '/');
+  if (!inside) {
+    return { error: vscode.l10n.t('The setting mentorship.dataFolder ("{0}") points outside the workspace folder; using {1} instead.', raw, DEFAULT_DATA_FOLDER) };
+  }
+  return { location: { folder, root, base: folder.uri } };
+}
+
+export class MentorshipWorkspace implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<StoreChange>();
+  /** Fires after the store changed, or was replaced (setting changed, folder added). */
+  readonly onDidChange = this.changed.event;
+  private current: { store: MentorshipStore; fs: VscodeFileSystem; location: DataLocation; subscriptions: vscode.Disposable[] } | undefined;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('mentorship');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mentorship.dataFolder')) {
+          void this.start();
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.start()),
+    );
+  }
+
+  get store(): MentorshipStore | undefined {
+    return this.current?.store;
+  }
+
+  get location(): DataLocation | undefined {
+    return this.current?.location;
+  }
+
+  uri(path: string): vscode.Uri {
+    if (!this.current) {
+      throw new Error('No data folder');
+    }
+    return this.current.fs.uri(path);
+  }
+
+  /** The store, or an error message for the mentor when there is no workspace folder. */
+  requireStore(): MentorshipStore {
+    const store = this.store;
+    if (!store) {
+      throw new UserFacingError(vscode.l10n.t('Open a folder first: Mentorship keeps its files in the workspace.'));
+    }
+    return store;
+  }
+
+  async start(): Promise<void> {
+    this.stop();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      await this.setContexts(false, false);
+      this.changed.fire({ paths: [], removed: [] });
+      return;
+    }
+    const setting = vscode.workspace.getConfiguration('mentorship').get<string>('dataFolder');
+    let { location, error } = resolveDataLocation(setting, folder);
+    if (error) {
+      this.log.warn(error);
+      void vscode.window.showWarningMessage(error);
+      location = resolveDataLocation(DEFAULT_DATA_FOLDER, folder).location;
+    }
+    if (!location) {
+      return;
+    }
+    const fs = new VscodeFileSystem(location.base);
+    const store = new MentorshipStore(fs, location.root, { log: (m) => this.log.info(m) });
+    const subscriptions: vscode.Disposable[] = [store];
+    this.current = { store, fs, location, subscriptions };
+    subscriptions.push(
+      store.onDidChange((e) => {
+        this.updateDiagnostics(store);
+        void this.setContexts(true, store.mentees.length > 0 || !!store.mentor);
+        this.changed.fire(e);
+      }),
+    );
+    const pattern = new vscode.RelativePattern(fs.uri(location.root), '{mentor.yaml,mentees/*.yaml,mentees/*.yml}');
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const onFs = (uri: vscode.Uri): void => this.scheduleRefresh(store, uri.path);
+    subscriptions.push(watcher, watcher.onDidChange(onFs), watcher.onDidCreate(onFs), watcher.onDidDelete(onFs));
+    // A save in the editor is seen at once, without waiting for the file watcher.
+    subscriptions.push(vscode.workspace.onDidSaveTextDocument((d) => onFs(d.uri)));
+    const exists = await store.exists();
+    await this.setContexts(exists, false);
+    const t0 = Date.now();
+    await store.load();
+    this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
+  }
+
+  private scheduleRefresh(store: MentorshipStore, path: string): void {
+    // Editors and git write in bursts; read once the burst is over.
+    const prev = this.pending.get(path);
+    if (prev) {
+      clearTimeout(prev);
+    }
+    this.pending.set(
+      path,
+      setTimeout(() => {
+        this.pending.delete(path);
+        if (this.store === store) {
+          store.refresh(path).catch((e: unknown) => this.log.error(`Could not re-read ${path}: ${String(e)}`));
+        }
+      }, 80),
+    );
+  }
+
+  private async setContexts(folderExists: boolean, hasData: boolean): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'mentorship:dataFolderExists', folderExists);
+    await vscode.commands.executeCommand('setContext', 'mentorship:hasData', hasData);
+  }
+
+  private updateDiagnostics(store: MentorshipStore): void {
+    this.diagnostics.clear();
+    const files: { path: string; problems: MenteeFile['problems'] }[] = [...store.mentees];
+    if (store.mentor) {
+      files.push(store.mentor);
+    }
+    for (const f of files) {
+      if (f.problems.length === 0) {
+        continue;
+      }
+      const diags = f.problems.map((p) => {
+        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+        const d = new vscode.Diagnostic(
+          new vscode.Range(pos, pos.translate(0, 1)),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = 'Mentorship';
+        return d;
+      });
+      this.diagnostics.set(this.uri(f.path), diags);
+    }
+  }
+
+  private stop(): void {
+    for (const t of this.pending.values()) {
+      clearTimeout(t);
+    }
+    this.pending.clear();
+    this.current?.subscriptions.forEach((d) => d.dispose());
+    this.current = undefined;
+    this.diagnostics.clear();
+  }
+
+  dispose(): void {
+    this.stop();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** An error whose message is meant for the mentor as it is. */
+export class UserFacingError extends Error {}

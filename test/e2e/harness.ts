@@ -1,0 +1,444 @@
+/**
+ * The real-workbench harness: VS Code's workbench and extension host from code-server, driven by
+ * headless Chromium through playwright-core. Each suite gets a fresh copy of the demo workspace, a
+ * throwaway user-data folder and our freshly packaged .vsix; everything is shut down afterwards, also
+ * when a test fails.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const RESULTS = path.join(ROOT, 'test-results');
+const VSIX = path.join(ROOT, 'dist', 'mentorship.vsix');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Waits for a condition; fails with the last error or a message after the deadline. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000, intervalMs = 150): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) {
+        return v;
+      }
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+let codeServerDir: string | undefined;
+/** Installs code-server once per machine (cached outside the repo) and returns its package folder. */
+export function codeServer(): string {
+  if (!codeServerDir) {
+    const out = execFileSync('bash', [path.join(__dirname, 'setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    codeServerDir = out.trim().split('\n').pop() as string;
+  }
+  return codeServerDir;
+}
+
+let extensionsDir: string | undefined;
+/** Installs the packaged extension into a throwaway extensions folder, once per run. */
+function installedExtensions(): string {
+  if (!extensionsDir) {
+    if (!existsSync(VSIX)) {
+      throw new Error(`${VSIX} is missing: run "npm run build && npm run package" first`);
+    }
+    extensionsDir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-ext-'));
+    execFileSync(
+      process.execPath,
+      [path.join(codeServer(), 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-ud-')), '--install-extension', VSIX],
+      { stdio: 'pipe' },
+    );
+  }
+  return extensionsDir;
+}
+
+export interface WorkbenchOptions {
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Prepare the workspace copy before VS Code opens it. */
+  prepare?: (workspace: string) => void;
+  theme?: 'dark' | 'light';
+}
+
+export class Workbench {
+  page!: Page;
+  workspace!: string;
+  private browser?: Browser;
+  private server?: ChildProcess;
+  private userData!: string;
+  private serverLog = '';
+  readonly consoleErrors: string[] = [];
+
+  static async start(opts: WorkbenchOptions = {}): Promise<Workbench> {
+    const wb = new Workbench();
+    try {
+      await wb.boot(opts);
+    } catch (e) {
+      await wb.stop();
+      throw e;
+    }
+    return wb;
+  }
+
+  private async boot(opts: WorkbenchOptions): Promise<void> {
+    const cs = codeServer();
+    const ext = installedExtensions();
+    const base = mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-'));
+    this.workspace = path.join(base, 'bookshop');
+    cpSync(path.join(ROOT, 'demo'), this.workspace, { recursive: true });
+    opts.prepare?.(this.workspace);
+    this.userData = path.join(base, 'user-data');
+    mkdirSync(path.join(this.userData, 'User'), { recursive: true });
+    writeFileSync(
+      path.join(this.userData, 'User', 'settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.colorTheme': opts.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'workbench.enableExperiments': false,
+        'chat.commandCenter.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'git.enabled': false,
+        'editor.minimap.enabled': false,
+        'window.commandCenter': false,
+        ...opts.settings,
+      }),
+    );
+    const config = path.join(base, 'config.yaml');
+    writeFileSync(config, 'auth: none\n');
+    const port = await freePort();
+    this.server = spawn(
+      process.execPath,
+      [
+        path.join(cs, 'out', 'node', 'entry.js'),
+        '--config',
+        config,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        this.userData,
+        '--extensions-dir',
+        ext,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        this.workspace,
+      ],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_CLI: undefined } },
+    );
+    const collect = (b: Buffer): void => {
+      this.serverLog += b.toString();
+    };
+    this.server.stdout?.on('data', collect);
+    this.server.stderr?.on('data', collect);
+    await waitFor('code-server to listen', () => this.serverLog.includes('HTTP server listening'), 30_000);
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    this.page = await context.newPage();
+    this.page.on('console', (m) => {
+      if (m.type() === 'error') {
+        this.consoleErrors.push(m.text());
+      }
+    });
+    await this.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(this.workspace)}`);
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  }
+
+  /** Everything the server printed so far (for failure messages). */
+  get log(): string {
+    return this.serverLog;
+  }
+
+  /** The extension's own output channel, as written to the log folder. */
+  extensionLog(): string {
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      if (!existsSync(dir)) {
+        return;
+      }
+      for (const n of readdirSync(dir)) {
+        const p = path.join(dir, n);
+        if (statSync(p).isDirectory()) {
+          walk(p);
+        } else if (/Mentorship\.log$/.test(n)) {
+          found.push(p);
+        }
+      }
+    };
+    walk(path.join(this.userData, 'logs'));
+    return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    if (this.server?.pid) {
+      const pid = this.server.pid;
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await waitFor('code-server to exit', () => this.server?.exitCode !== null || this.server.signalCode !== null, 5_000).catch(() => {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      });
+    }
+    if (this.workspace) {
+      rmSync(path.dirname(this.workspace), { recursive: true, force: true });
+    }
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  file(rel: string): string {
+    return path.join(this.workspace, rel);
+  }
+
+  read(rel: string): string {
+    return readFileSync(this.file(rel), 'utf8');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Driving the workbench
+
+  /** Opens the Mentorship view from the activity bar and waits until it shows rows. */
+  async openMentorshipView(): Promise<void> {
+    await waitFor(
+      'the Mentorship activity bar entry',
+      async () => {
+        const entry = this.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
+        if ((await entry.count()) === 0) {
+          return false;
+        }
+        const checked = await entry.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') ?? false);
+        if (!checked) {
+          await entry.click();
+        }
+        return true;
+      },
+      60_000,
+    );
+  }
+
+  /** Rows of the Mentees tree, as their accessible labels. */
+  async treeRows(): Promise<string[]> {
+    return this.page.locator('[id="workbench.view.extension.mentorship"] .monaco-list-row, .pane-body .monaco-list[aria-label*="Mentees"] .monaco-list-row').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''),
+    );
+  }
+
+  async waitForTreeRow(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    return waitFor(
+      `a tree row matching ${String(text)}`,
+      async () => {
+        const rows = await this.treeRows();
+        return rows.find((r) => (typeof text === 'string' ? r.includes(text) : text.test(r)));
+      },
+      timeoutMs,
+    );
+  }
+
+  treeRow(text: string): ReturnType<Page['locator']> {
+    return this.page.locator('.monaco-list-row', { hasText: text }).first();
+  }
+
+  async expandTreeRow(text: string): Promise<void> {
+    const row = this.treeRow(text);
+    await row.waitFor({ timeout: 20_000 });
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
+      await row.click();
+      await waitFor(`${text} to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true');
+    }
+  }
+
+  /** Runs a command from the palette (F1), retrying until the extension's commands are registered. */
+  async runCommand(title: string): Promise<void> {
+    await waitFor(
+      `command "${title}" in the palette`,
+      async () => {
+        await this.closeQuickInput();
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${title}`);
+        const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+        try {
+          await row.waitFor({ state: 'visible', timeout: 2_500 });
+        } catch {
+          return false;
+        }
+        const label = (await row.textContent()) ?? '';
+        if (!label.includes(title)) {
+          return false;
+        }
+        await this.page.keyboard.press('Enter');
+        return true;
+      },
+      45_000,
+      500,
+    );
+  }
+
+  async closeQuickInput(): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    if ((await widget.count()) > 0 && (await widget.isVisible())) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
+
+  /** Waits for a quick input whose prompt, placeholder or title contains the text. */
+  async waitForQuickInput(text: string): Promise<void> {
+    await waitFor(`a quick input saying "${text}"`, async () => {
+      const widget = this.page.locator('.quick-input-widget');
+      if (!(await widget.isVisible())) {
+        return false;
+      }
+      const all = await widget.evaluate((w) => {
+        const input = w.querySelector('input');
+        return `${w.textContent ?? ''} ${input?.getAttribute('placeholder') ?? ''} ${input?.getAttribute('aria-label') ?? ''}`;
+      });
+      return all.includes(text);
+    });
+  }
+
+  /** Answers an input box: replaces its value and presses Enter. */
+  async answer(prompt: string, value: string | undefined): Promise<void> {
+    await this.waitForQuickInput(prompt);
+    const input = this.page.locator('.quick-input-widget input');
+    if (value !== undefined) {
+      await input.fill(value);
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks an item in a quick pick by its label. */
+  async pick(prompt: string, label: string): Promise<void> {
+    await this.waitForQuickInput(prompt);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(label);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.click();
+  }
+
+  /** Text of visible notifications. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-toast, .notification-list-item').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  }
+
+  async waitForNotification(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    return waitFor(
+      `a notification matching ${String(text)}`,
+      async () => (await this.notifications()).find((n) => (typeof text === 'string' ? n.includes(text) : text.test(n))),
+      timeoutMs,
+    );
+  }
+
+  /** The frame of a webview whose document contains the selector. */
+  async webviewFrame(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(
+      `a webview frame with ${selector}`,
+      async () => {
+        for (const f of this.page.frames()) {
+          try {
+            if ((await f.locator(selector).count()) > 0) {
+              return f;
+            }
+          } catch {
+            // frame navigated away
+          }
+        }
+        return undefined;
+      },
+      timeoutMs,
+      250,
+    );
+  }
+
+  /** Opens a workspace file through Quick Open and waits for its editor. */
+  async openFile(rel: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(rel);
+    const base = path.basename(rel);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ timeout: 15_000 });
+    await this.page.locator('.editor-instance .monaco-editor').first().waitFor();
+  }
+
+  /** Moves the cursor to a 1-based line with Go to Line (Ctrl+G). */
+  async goToLine(line: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The active editor's selection as shown in the status bar ("Ln 29, Col 5 (78 selected)"). */
+  async cursorStatus(): Promise<string> {
+    return (await this.page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent()) ?? '';
+  }
+}
