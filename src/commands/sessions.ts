@@ -113,7 +113,7 @@ export async function logSession(deps: Deps, arg?: unknown): Promise<void> {
       const known = earlierTopics(s.mentee?.data);
       const items: PickItem<string>[] = [...new Set([...s.topics, ...known])].map((x) => ({ label: x, value: x }));
       const r = await w.pickMany({
-        placeholder: t('Topics: pick earlier ones or type a new one and press Enter; Enter on an empty line goes on'),
+        placeholder: t('Topics: tick earlier ones and/or type new ones (separated by commas), then Enter'),
         items,
         selected: s.topics,
         allowNew: (typed) => ({ label: typed, description: t('new topic'), value: typed }),
@@ -247,7 +247,7 @@ export async function logSession(deps: Deps, arg?: unknown): Promise<void> {
     return back;
   });
   const title = draft.mentee ? t('Log Session: {0}', draft.mentee.data.name) : t('Log Session');
-  await Wizard.run(title, steps, draft);
+  await Wizard.run(title, steps, draft, menu + 1);
   if (!draft.saved || !draft.mentee) {
     return;
   }

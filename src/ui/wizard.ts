@@ -27,13 +27,14 @@ export class Wizard {
   constructor(readonly title: string) {}
 
   /** Runs steps in order; Back returns to the previous step that was shown. */
-  static async run<S>(title: string, steps: Step<S>[], state: S): Promise<S> {
+  static async run<S>(title: string, steps: Step<S>[], state: S, mainSteps = steps.length): Promise<S> {
     const w = new Wizard(title);
     const history: number[] = [];
     let i = 0;
     while (i < steps.length) {
-      w.step = i + 1;
-      w.totalSteps = steps.length;
+      // Optional sub-steps after the main ones show no "n of m".
+      w.step = i < mainSteps ? i + 1 : 0;
+      w.totalSteps = i < mainSteps ? mainSteps : 0;
       w.canGoBack = history.length > 0;
       const r = await steps[i](w, state);
       if (r === 'back') {
@@ -59,8 +60,8 @@ export class Wizard {
   }): Promise<string | Back> {
     const box = vscode.window.createInputBox();
     box.title = this.title;
-    box.step = this.step;
-    box.totalSteps = this.totalSteps;
+    box.step = this.step || undefined;
+    box.totalSteps = this.totalSteps || undefined;
     box.prompt = opts.prompt;
     box.value = opts.value ?? '';
     box.placeholder = opts.placeholder;
@@ -70,7 +71,10 @@ export class Wizard {
       const msg = opts.validate?.(v);
       box.validationMessage = msg;
     };
-    validate(box.value);
+    if (box.value) {
+      // An empty box shows its prompt; a complaint about emptiness waits until Enter.
+      validate(box.value);
+    }
     return new Promise<string | Back>((resolve, reject) => {
       const subs: vscode.Disposable[] = [];
       let settled = false;
@@ -131,8 +135,8 @@ export class Wizard {
   ): Promise<T[] | Back> {
     const qp = vscode.window.createQuickPick<PickItem<T>>();
     qp.title = this.title;
-    qp.step = this.step;
-    qp.totalSteps = this.totalSteps;
+    qp.step = this.step || undefined;
+    qp.totalSteps = this.totalSteps || undefined;
     qp.placeholder = opts.placeholder;
     qp.canSelectMany = many;
     qp.ignoreFocusOut = true;
@@ -169,28 +173,26 @@ export class Wizard {
           }
           const candidate = v.trim() ? opts.allowNew(v.trim()) : undefined;
           const exists = candidate && items.some((i) => i.label.toLowerCase() === candidate.label.toLowerCase());
-          const selected = qp.selectedItems;
-          items = items.filter((i) => i !== typedItem || selected.includes(i));
+          if (many) {
+            return; // typed entries are taken on Enter; changing items here would reset the selection
+          }
           typedItem = candidate && !exists ? candidate : undefined;
           qp.items = typedItem ? [typedItem, ...items] : items;
-          if (many) {
-            qp.selectedItems = selected;
-          }
         }),
         qp.onDidAccept(() => {
           if (many) {
-            let chosen = [...qp.selectedItems];
-            if (typedItem && !chosen.includes(typedItem) && qp.value.trim()) {
-              // Enter on a typed topic adds it and keeps the list open for more.
-              chosen = [...chosen, typedItem];
-              items = [typedItem, ...items];
-              typedItem = undefined;
-              qp.items = items;
-              qp.selectedItems = chosen;
-              qp.value = '';
-              return;
-            }
-            finish(() => resolve(chosen.map((c) => c.value)));
+            const chosen = qp.selectedItems.map((c) => c.value);
+            // Text typed in the filter counts as new entries ("a, b"), so Enter right after typing adds them.
+            const typed = opts.allowNew
+              ? qp.value
+                  .split(',')
+                  .map((v) => v.trim())
+                  .filter(Boolean)
+                  .map((v) => items.find((i) => i.label.toLowerCase() === v.toLowerCase()) ?? opts.allowNew?.(v))
+                  .filter((i): i is PickItem<T> => i !== undefined)
+                  .map((i) => i.value)
+              : [];
+            finish(() => resolve([...chosen, ...typed.filter((v) => !chosen.includes(v))]));
           } else {
             const a = qp.activeItems[0] ?? qp.selectedItems[0];
             if (a) {

@@ -274,11 +274,26 @@ export class Workbench {
       },
       60_000,
     );
+    await this.widenSidebar();
+  }
+
+  /** Drags the sidebar's edge so tree rows are readable in screenshots. */
+  async widenSidebar(width = 420): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box || box.width >= width) {
+      return;
+    }
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + (width - box.width), y, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   /** Rows of the Mentees tree, as their accessible labels. */
   async treeRows(): Promise<string[]> {
-    return this.page.locator('[id="workbench.view.extension.mentorship"] .monaco-list-row, .pane-body .monaco-list[aria-label*="Mentees"] .monaco-list-row').evaluateAll((rows) =>
+    return this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) =>
       rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''),
     );
   }
@@ -294,8 +309,9 @@ export class Workbench {
     );
   }
 
+  /** A row of the sidebar tree whose accessible label starts with the text. */
   treeRow(text: string): ReturnType<Page['locator']> {
-    return this.page.locator('.monaco-list-row', { hasText: text }).first();
+    return this.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${text.replace(/"/g, '\\"')}"]`).first();
   }
 
   async expandTreeRow(text: string): Promise<void> {
@@ -441,4 +457,32 @@ export class Workbench {
   async cursorStatus(): Promise<string> {
     return (await this.page.locator('.statusbar-item[id="status.editor.selection"]').first().textContent()) ?? '';
   }
+}
+
+/**
+ * Mocha hooks for a suite: one workbench for all its tests, a screenshot of any failing test under
+ * test-results/, and a shutdown that always runs.
+ */
+export function useWorkbench(opts: WorkbenchOptions = {}, ready?: (wb: Workbench) => Promise<void>): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    wb = await Workbench.start(opts);
+    await ready?.(wb);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const name = `FAILED-${this.currentTest.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`;
+      await wb.screenshot(name).catch(() => undefined);
+    }
+  });
+  after(async () => {
+    await wb?.stop();
+  });
+  return () => {
+    if (!wb) {
+      throw new Error('the workbench did not start');
+    }
+    return wb;
+  };
 }

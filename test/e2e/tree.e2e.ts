@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './harness';
+import { useWorkbench } from './harness';
 
 describe('e2e: the Mentorship view', function () {
-  let wb: Workbench;
-  before(async () => {
-    wb = await Workbench.start();
-  });
-  after(async () => {
-    await wb?.stop();
-  });
+  const get = useWorkbench();
 
   it('shows the demo mentees with their goals and progress', async () => {
+    const wb = get();
     await wb.openMentorshipView();
     await wb.waitForTreeRow('Ana Souza', 60_000);
     const rows = await wb.treeRows();

@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { useWorkbench } from './harness';
+
+describe('e2e: the tree follows the files', function () {
+  const get = useWorkbench({}, async (w) => {
+    await w.openMentorshipView();
+    await w.waitForTreeRow('Priya Nair', 60_000);
+  });
+
+  it('shows an edit made outside the extension within a few seconds', async () => {
+    const wb = get();
+    await wb.expandTreeRow('Priya Nair');
+    await wb.waitForTreeRow('Get comfortable with strict TypeScript');
+    const file = wb.file('.mentorship/mentees/priya-nair.yaml');
+    const text = wb.read('.mentorship/mentees/priya-nair.yaml');
+    writeFileSync(file, text.replace('\nsessions:', '\n  - id: g-hand-edit\n    title: Review a pull request a day\n    progress: 5\n\nsessions:'));
+    const row = await wb.waitForTreeRow('Review a pull request a day', 10_000);
+    assert.match(row, /5%/);
+    await wb.screenshot('files-hand-edit');
+  });
+
+  it('shows a broken file as an error with its line, and the other mentees keep working', async () => {
+    const wb = get();
+    writeFileSync(wb.file('.mentorship/mentees/broken.yaml'), 'version: 1\nname: Broken\ngoals:\n  - id: a\n    title: [unclosed\n');
+    const row = await wb.waitForTreeRow('Cannot read broken.yaml', 10_000);
+    assert.match(row, /line [56]/);
+    const rows = await wb.treeRows();
+    assert.ok(rows.some((r) => r.startsWith('Ana Souza')));
+    assert.ok(rows.some((r) => r.startsWith('Priya Nair')));
+    await wb.screenshot('files-broken');
+    // Clicking it opens the file at the line of the problem.
+    await wb.treeRow('Cannot read broken.yaml').click();
+    await wb.page.locator('.tabs-container .tab.active[aria-label*="broken.yaml"]').waitFor({ timeout: 10_000 });
+    assert.match(await wb.cursorStatus(), /Ln [56],/);
+  });
+});
