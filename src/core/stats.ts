@@ -147,7 +147,8 @@ export function dashboardStats(m: Mentee, today: IsoDate, monthsBack = 12): Dash
     }
   }
   for (const g of m.goals) {
-    const first = g.checkIns?.[0]?.date;
+    // A goal counts from its first check-in (goals carry no creation date).
+    const first = (g.checkIns ?? []).map((c) => c.date).filter((d) => typeof d === 'string').sort()[0];
     if (first) {
       bump(monthOf(first), g.owner);
     }

@@ -25,8 +25,8 @@ if [ -z "$RG" ]; then
 fi
 
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false
-# code-server's own postinstall refuses to run as root without this.
-export UNSAFE_PERM=true npm_config_unsafe_perm=true
+# code-server's own postinstall (which refuses to run as root) is skipped with --ignore-scripts below;
+# the steps it would take are done here one by one.
 # npm 11 blocks dependency install scripts unless allowed; code-server's native modules need them.
 export npm_config_dangerously_allow_all_scripts=true
 

@@ -1,0 +1,171 @@
+import * as assert from 'node:assert/strict';
+import { captureContext, LineIndex, locate, shiftRange } from '../../src/core/anchor';
+import type { ContentChange } from '../../src/core/anchor';
+import type { AnchorRange, CodeAnchor } from '../../src/core/model';
+
+const FILE = [
+  "import { priceFor } from './pricing';", // 1
+  '', // 2
+  'export class Cart {', // 3
+  '  private lines: string[] = [];', // 4
+  '', // 5
+  '  total(discount?: number): number {', // 6
+  '    let sum = 0;', // 7
+  '    for (const line of this.lines) {', // 8
+  '      sum = sum + priceFor(line);', // 9
+  '    }', // 10
+  '    if (discount) {', // 11
+  '      sum = sum - (sum * discount) / 100;', // 12
+  '    }', // 13
+  '    return sum;', // 14
+  '  }', // 15
+  '}', // 16
+  '',
+].join('\n');
+
+/** An anchor on lines 11–13 (the discount block), as the extension stores it. */
+function anchorOn(text: string, range: AnchorRange): CodeAnchor {
+  return { path: 'src/cart.ts', range, ...captureContext(text, range) };
+}
+const DISCOUNT: AnchorRange = { startLine: 11, startColumn: 5, endLine: 13, endColumn: 6 };
+
+function linesOf(text: string, r: AnchorRange | undefined): string {
+  assert.ok(r, 'expected a range');
+  const idx = new LineIndex(text);
+  return text.slice(idx.offset(r.startLine, r.startColumn), idx.offset(r.endLine, r.endColumn));
+}
+
+describe('anchor locator', () => {
+  const anchor = anchorOn(FILE, DISCOUNT);
+
+  it('captures the selected text and whole lines of context', () => {
+    assert.equal(anchor.text, 'if (discount) {\n      sum = sum - (sum * discount) / 100;\n    }');
+    assert.ok(anchor.before?.startsWith('    for (const line of this.lines) {\n'), anchor.before);
+    assert.ok(anchor.after?.includes('return sum;'));
+  });
+
+  it('finds the code where it was', () => {
+    const r = locate(FILE, anchor);
+    assert.equal(r.status, 'found');
+    assert.deepEqual(r.range, DISCOUNT);
+  });
+
+  it('follows an edit above the anchor', () => {
+    const edited = FILE.replace("import { priceFor } from './pricing';", "import { priceFor } from './pricing';\nimport { log } from './log';\n\n");
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'moved');
+    assert.deepEqual(r.range, { ...DISCOUNT, startLine: 14, endLine: 16 });
+    assert.equal(linesOf(edited, r.range), anchor.text);
+  });
+
+  it('ignores an edit below the anchor', () => {
+    const edited = FILE.replace('    return sum;', '    log(sum);\n    return sum;');
+    assert.deepEqual(locate(edited, anchor), { status: 'found', method: 'exact', range: DISCOUNT, confidence: 1 });
+  });
+
+  it('finds code edited inside the anchor by a fuzzy match above the threshold', () => {
+    const edited = FILE.replace('sum = sum - (sum * discount) / 100;', 'sum = sum - (sum * discount) / 100.0;');
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.method, 'fuzzy');
+    assert.equal(r.range?.startLine, 11);
+    assert.equal(r.range?.endLine, 13);
+    assert.ok(r.confidence >= 0.72 && r.confidence < 1);
+  });
+
+  it('picks the copy whose surroundings match when the snippet is duplicated', () => {
+    const copy = ['function other(discount: number) {', '    if (discount) {', '      sum = sum - (sum * discount) / 100;', '    }', '}', ''].join('\n');
+    const edited = copy + '\n' + FILE.replace('export class Cart {', '// cart\nexport class Cart {');
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.range?.startLine, 6 + 12, JSON.stringify(r));
+    assert.equal(linesOf(edited, r.range), anchor.text);
+  });
+
+  it('finds re-indented code (white space only)', () => {
+    const edited = FILE.replace(/^ {4}/gm, '\t').replace(/^ {6}/gm, '\t\t');
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.method, 'whitespace');
+    assert.equal(r.range?.startLine, 11);
+    assert.match(linesOf(edited, r.range), /^if \(discount\) \{\n\s+sum = sum/);
+  });
+
+  it('finds the code after a whole-file reformat that joins and re-wraps lines', () => {
+    const edited = FILE.replace('    if (discount) {\n      sum = sum - (sum * discount) / 100;\n    }', '    if (discount) { sum = sum - (sum * discount) / 100; }');
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.range?.startLine, 11);
+    assert.equal(r.range?.endLine, 11);
+  });
+
+  it('says "not found" when the code was deleted, instead of jumping to a wrong place', () => {
+    const edited = FILE.replace('    if (discount) {\n      sum = sum - (sum * discount) / 100;\n    }\n', '');
+    const r = locate(edited, anchor);
+    assert.equal(r.status, 'notFound');
+    assert.equal(r.range, undefined);
+  });
+
+  it('finds code in a renamed file by its content (the caller reads the new path)', () => {
+    const moved = '// moved from cart.ts\n' + FILE;
+    assert.equal(locate(moved, anchor).range?.startLine, 12);
+  });
+
+  it('handles CRLF files', () => {
+    const crlf = FILE.replace(/\n/g, '\r\n');
+    const a = anchorOn(crlf, DISCOUNT);
+    assert.equal(locate(crlf, a).status, 'found');
+    const edited = 'x\r\n' + crlf;
+    assert.equal(locate(edited, a).range?.startLine, 12);
+  });
+});
+
+describe('live shifting of anchor ranges', () => {
+  const R: AnchorRange = { startLine: 11, startColumn: 5, endLine: 13, endColumn: 6 };
+  const change = (sl: number, sc: number, el: number, ec: number, text: string): ContentChange => ({
+    range: { start: { line: sl, character: sc }, end: { line: el, character: ec } },
+    text,
+  });
+
+  it('moves down when lines are inserted above', () => {
+    assert.deepEqual(shiftRange(R, [change(0, 0, 0, 0, 'a\nb\n')]), { ...R, startLine: 13, endLine: 15 });
+  });
+
+  it('moves up when lines are deleted above', () => {
+    assert.deepEqual(shiftRange(R, [change(1, 0, 3, 0, '')]), { ...R, startLine: 9, endLine: 11 });
+  });
+
+  it('does not move for edits below', () => {
+    assert.deepEqual(shiftRange(R, [change(20, 0, 20, 0, 'x\n')]), R);
+  });
+
+  it('grows with typing inside and keeps the start column for typing on the start line before the anchor', () => {
+    assert.deepEqual(shiftRange(R, [change(11, 6, 11, 6, 'abc')]), R);
+    assert.deepEqual(shiftRange(R, [change(12, 4, 12, 4, 'xy')]), { ...R, endColumn: 8 });
+    assert.deepEqual(shiftRange(R, [change(10, 0, 10, 0, '  ')]), { ...R, startColumn: 7 });
+  });
+
+  it('text added right after the end is not part of the anchor', () => {
+    assert.deepEqual(shiftRange(R, [change(12, 5, 12, 5, ' // done')]), R);
+  });
+
+  it('a deletion across the start keeps what is left of the anchor', () => {
+    assert.deepEqual(shiftRange(R, [change(9, 0, 10, 8, '')]), { startLine: 10, startColumn: 1, endLine: 12, endColumn: 6 });
+  });
+
+  it('deleting the whole anchor reports it deleted (the feedback becomes orphaned, never removed)', () => {
+    assert.equal(shiftRange(R, [change(10, 0, 13, 0, '')]), undefined);
+  });
+
+  it('an undo (the inverse change) restores the range', () => {
+    const inserted = shiftRange(R, [change(2, 0, 2, 0, 'line\n')]);
+    assert.ok(inserted);
+    assert.deepEqual(shiftRange(inserted, [change(2, 0, 3, 0, '')]), R);
+  });
+
+  it('applies several changes of one event in order (a move-line-down)', () => {
+    // Move line 10 (0-based 9) below the anchor: delete it, then insert it after line 13.
+    const moved = shiftRange(R, [change(9, 0, 10, 0, ''), change(12, 0, 12, 0, '    }\n')]);
+    assert.deepEqual(moved, { ...R, startLine: 10, endLine: 12 });
+  });
+});

@@ -1,0 +1,234 @@
+import * as assert from 'node:assert/strict';
+import { parseFragment } from './support/html';
+import { esc, renderDashboardBody, safeUrl } from '../../src/core/dashboardHtml';
+import { lacksNextStep } from '../../src/core/feedbackQuality';
+import type { Mentee } from '../../src/core/model';
+import { isInside, safeRelativePath } from '../../src/core/paths';
+import { dashboardStats } from '../../src/core/stats';
+import type { MenteeFile } from '../../src/core/store';
+import { groupChildren, menteeChildren, rootNodes } from '../../src/core/treeModel';
+import { parseFromWebview } from '../../src/dashboard/protocol';
+
+function file(m: Partial<Mentee>, slug = 'x'): MenteeFile {
+  return {
+    kind: 'mentee',
+    path: `/ws/.mentorship/mentees/${slug}.yaml`,
+    slug,
+    hash: '',
+    problems: [],
+    data: { version: 1, name: slug, status: 'active', goals: [], sessions: [], feedback: [], ...m },
+  };
+}
+
+const TODAY = '2026-11-28';
+
+describe('tree model', () => {
+  const ana = file(
+    {
+      name: 'Ana',
+      role: 'Backend',
+      cadence: 'biweekly',
+      goals: [
+        { id: 'g1', title: 'Tests', status: 'active', progress: 40, due: '2026-11-01' },
+        { id: 'g2', title: 'Design', status: 'done', progress: 100, specific: 'a b c', measurable: 'a b c', achievable: 'a b c', relevant: 'a b c', due: '2026-10-01' },
+      ],
+      sessions: [
+        { id: 's1', date: '2026-11-01', actions: [{ id: 'a1', text: 'Read', owner: 'mentee', due: '2026-11-10' }, { id: 'a2', text: 'Done one', owner: 'mentor', done: true }] },
+        { id: 's2', date: '2026-11-10', duration: 45, topics: ['testing'] },
+      ],
+      feedback: [{ id: 'f1', date: '2026-11-11', kind: 'praise', text: 'Great naming in the cart', anchor: { path: 'src/cart.ts', range: { startLine: 8, startColumn: 1, endLine: 9, endColumn: 2 }, text: 'x' } }],
+    },
+    'ana',
+  );
+  const mei = file({ name: 'Mei', status: 'closed' }, 'mei');
+  const broken: MenteeFile = { kind: 'mentee', path: '/ws/.mentorship/mentees/bad.yaml', slug: 'bad', hash: '', problems: [{ severity: 'error', line: 5, column: 3, message: 'YAML syntax: oops.' }] };
+
+  it('lists active mentees with when the next session is due, broken files, and a group for the rest', () => {
+    const roots = rootNodes([ana, mei, broken], { today: '2026-11-14', showInactive: true });
+    assert.deepEqual(
+      roots.map((n) => [n.kind, n.label, n.description]),
+      [
+        ['mentee', 'Ana', 'Backend · next session in 10 d'],
+        ['problem', 'Cannot read bad.yaml', 'line 5: YAML syntax: oops.'],
+        ['statusGroup', 'Paused and closed', '1'],
+      ],
+    );
+    assert.equal(roots[1].line, 5);
+    assert.equal(rootNodes([ana, mei], { today: TODAY, showInactive: false }).length, 1);
+    const overdue = rootNodes([ana], { today: '2026-11-30', showInactive: true })[0];
+    assert.equal(overdue.description, 'Backend · session overdue 6 d');
+    assert.equal(overdue.iconColor, 'list.warningForeground');
+  });
+
+  it('shows goals with progress, due date, overdue and not-SMART markers and says which parts are missing', () => {
+    const [goals] = menteeChildren(ana, { today: TODAY, showInactive: true });
+    assert.equal(goals.label, 'Goals');
+    const [g1, g2] = groupChildren(ana, 'goals', { today: TODAY, showInactive: true });
+    assert.equal(g1.description, '40% · due 2026-11-01 · overdue · not SMART yet');
+    assert.match(g1.tooltip ?? '', /Missing: specific, measurable, achievable, relevant/);
+    assert.equal(g1.contextValue, 'mentorship.goal.active');
+    assert.equal(g1.icon, 'warning');
+    assert.equal(g2.description, '100% · due 2026-10-01');
+    assert.equal(g2.contextValue, 'mentorship.goal.done');
+  });
+
+  it('sessions newest first, only open action items, feedback with kind and file:line', () => {
+    const opts = { today: TODAY, showInactive: true };
+    assert.deepEqual(groupChildren(ana, 'sessions', opts).map((n) => n.label), ['2026-11-10', '2026-11-01']);
+    const actions = groupChildren(ana, 'actions', opts);
+    assert.deepEqual(actions.map((n) => [n.label, n.description]), [['Read', 'mentee · due 2026-11-10 · overdue']]);
+    const [fb] = groupChildren(ana, 'feedback', opts);
+    assert.equal(fb.description, 'praise · src/cart.ts:8');
+    assert.equal(fb.icon, 'heart');
+  });
+
+  it('builds the first level for 500 mentees with 20 goals each without touching their children', () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      file({ name: `M${i}`, goals: Array.from({ length: 20 }, (_, j) => ({ id: `g${j}`, title: `Goal ${j}`, status: 'active' as const, progress: j })) }, `m${i}`),
+    );
+    const roots = rootNodes(many, { today: TODAY, showInactive: true });
+    assert.equal(roots.length, 500);
+    assert.ok(new Set(roots.map((r) => r.id)).size === 500, 'ids are unique and stable');
+  });
+});
+
+describe('dashboard statistics', () => {
+  const m: Mentee = {
+    version: 1,
+    name: 'Ana',
+    status: 'active',
+    cadence: 'weekly',
+    goals: [
+      { id: 'g1', title: 'A', status: 'active', progress: 50, owner: 'mentee', checkIns: [{ date: '2026-10-02', progress: 20 }, { date: '2026-09-01', progress: 10 }] },
+      { id: 'g2', title: 'B', status: 'done', progress: 100, owner: 'mentor' },
+    ],
+    sessions: [
+      { id: 's1', date: '2026-09-01', duration: 30, actions: [{ id: 'a1', text: 'x', owner: 'mentor' }], wins: ['first PR'] },
+      { id: 's2', date: '2026-09-08', duration: 30, actions: [{ id: 'a2', text: 'y', owner: 'mentee', due: '2026-09-01' }] },
+      { id: 's3', date: '2026-10-01', duration: 45 },
+    ],
+    feedback: [
+      { id: 'f1', date: '2026-09-02', kind: 'issue', text: 'a' },
+      { id: 'f2', date: '2026-09-03', kind: 'issue', text: 'b' },
+      { id: 'f3', date: '2026-10-02', kind: 'praise', text: 'c' },
+      { id: 'f4', date: '2026-10-03', kind: 'suggestion', text: 'd' },
+    ],
+  };
+  const st = dashboardStats(m, '2026-10-05', 3);
+
+  it('counts feedback per month and kind, the praise share and the correction trend', () => {
+    assert.deepEqual(st.feedbackByMonth.map((x) => [x.month, x.total, x.counts.issue, x.counts.praise]), [
+      ['2026-08', 0, 0, 0],
+      ['2026-09', 2, 2, 0],
+      ['2026-10', 2, 0, 1],
+    ]);
+    assert.equal(st.praiseShare, 0.25);
+    assert.deepEqual(st.correctionTrend, { before: 1, after: 0.5 });
+  });
+
+  it('marks gaps longer than the cadence, groups open action items by owner, sorts check-ins', () => {
+    assert.deepEqual(st.timeline.map((t) => [t.date, t.gapDays, t.late]), [
+      ['2026-09-01', undefined, false],
+      ['2026-09-08', 7, false],
+      ['2026-10-01', 23, true],
+    ]);
+    assert.deepEqual(st.openActionsByOwner.mentee.map((a) => [a.text, a.overdue]), [['y', true]]);
+    assert.equal(st.openActionsByOwner.mentor.length, 1);
+    assert.deepEqual(st.goals[0].history.map((h) => h.progress), [10, 20]);
+    assert.equal(st.totalMinutes, 105);
+    assert.equal(st.goalsDone, 1);
+  });
+
+  it('involvement: sessions per month and the share of new work the mentee owns', () => {
+    assert.deepEqual(st.involvement.map((x) => [x.month, x.sessions, x.menteeOwnedShare]), [
+      ['2026-08', 0, undefined],
+      ['2026-09', 2, 2 / 3],
+      ['2026-10', 1, undefined],
+    ]);
+  });
+});
+
+describe('dashboard HTML', () => {
+  const hostile = '<script>alert(1)</script></svg>" onload="alert(2)';
+  const m: Mentee = {
+    version: 1,
+    name: hostile,
+    role: `'><img src=x onerror=alert(3)>`,
+    status: 'active',
+    goals: [{ id: 'g"1', title: hostile, status: 'active', progress: 140 as number, checkIns: [{ date: '2026-01-01', progress: 1 }, { date: '2026-02-01', progress: 2 }] }],
+    sessions: [{ id: 's', date: '2026-11-01', wins: [hostile] }],
+    feedback: [{ id: 'f', date: '2026-11-01', kind: 'praise', text: hostile, review: 'javascript:alert(4)', anchor: { path: '</svg>.ts', range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, text: 'x' } }],
+  };
+  const html = renderDashboardBody(m, dashboardStats(m, '2026-11-28'), { version: 1, strengths: [hostile] });
+
+  it('escapes every value from YAML: no element, attribute or handler comes from the data', () => {
+    const doc = parseFragment(html);
+    assert.equal(doc.count('script'), 0);
+    assert.equal(doc.count('img'), 0);
+    assert.equal(doc.attributes().filter((a) => /^on/i.test(a.name)).length, 0);
+    assert.equal(doc.attributes().filter((a) => a.name === 'href' && /javascript:/i.test(a.value)).length, 0);
+    assert.ok(doc.text().includes(hostile), 'the hostile text is shown as text');
+    assert.ok(!html.includes('<script'));
+    assert.ok(!/<\/svg>"/.test(html));
+  });
+
+  it('clamps values used in SVG geometry', () => {
+    assert.match(html, /<rect class="bar-fg" x="0" y="0" width="100"/);
+  });
+
+  it('keeps only http(s) and mailto links', () => {
+    assert.equal(safeUrl('javascript:alert(1)'), undefined);
+    assert.equal(safeUrl(' data:text/html,x'), undefined);
+    assert.equal(safeUrl('https://example.com/a?b=c'), 'https://example.com/a?b=c');
+    assert.equal(safeUrl('https://x.y/"onmouseover=1'), undefined);
+    assert.equal(esc(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('webview messages', () => {
+  it('accepts only well-formed messages', () => {
+    assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'action', action: 'checkIn', id: 'g-tests' }), { type: 'action', action: 'checkIn', id: 'g-tests' });
+    assert.deepEqual(parseFromWebview({ type: 'action', action: 'logSession' }), { type: 'action', action: 'logSession' });
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'ready', extra: 1 },
+      { type: 'action', action: 'runCommand', id: 'x' },
+      { type: 'action', action: 'checkIn' },
+      { type: 'action', action: 'checkIn', id: '../../etc/passwd' },
+      { type: 'action', action: 'openFeedback', id: 'a'.repeat(500) },
+      { type: 'action', action: 'logSession', id: 'x' },
+      { type: 'rendered', ms: -1 },
+      { type: 'rendered', ms: 'fast' },
+      { type: '__proto__' },
+    ]) {
+      assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('paths from YAML', () => {
+  it('keeps workspace-relative paths and refuses anything that could leave the folder', () => {
+    assert.equal(safeRelativePath('src/cart.ts'), 'src/cart.ts');
+    assert.equal(safeRelativePath('./src//cart.ts'), 'src/cart.ts');
+    assert.equal(safeRelativePath('src\\cart.ts'), 'src/cart.ts');
+    for (const bad of ['../secret', 'src/../../x', '/etc/passwd', 'C:\\Windows\\x', 'c:/x', 'file:///etc/passwd', '', 'a\u0000b', 42, '..\\..\\x']) {
+      assert.equal(safeRelativePath(bad), undefined, String(bad));
+    }
+    assert.ok(isInside('/ws', '/ws/a/b'));
+    assert.ok(!isInside('/ws', '/ws2/a'));
+    assert.ok(isInside('/WS', '/ws/a', true));
+  });
+});
+
+describe('feedback quality hint', () => {
+  it('hints when a critical note names no next step', () => {
+    assert.ok(lacksNextStep('issue', 'This is wrong.'));
+    assert.ok(!lacksNextStep('issue', 'This is wrong; try a guard clause.'));
+    assert.ok(!lacksNextStep('suggestion', 'Consider extracting a function.'));
+    assert.ok(!lacksNextStep('question', 'Why a class here?'));
+    assert.ok(!lacksNextStep('praise', 'Nice.'));
+    assert.ok(!lacksNextStep('nitpick', 'Probeer een kortere naam.'));
+  });
+});
