@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { useWorkbench, waitFor } from './harness';
+import { useWorkbench } from './harness';
 
 const HOSTILE_NAME = `<img src=x onerror="window.__pwned='img'">Eve<script>window.__pwned='script'</script>`;
 
@@ -36,8 +36,7 @@ describe('e2e: the mentee dashboard', function () {
     const wb = get();
     await wb.runCommand('Mentorship: Open Dashboard');
     await wb.pick('Open the dashboard of', 'Ana Souza');
-    const frame = await wb.webviewFrame('#mentee-name');
-    await waitFor('the dashboard to render', async () => (await frame.locator('#mentee-name').textContent()) === 'Ana Souza');
+    const frame = await wb.dashboardFrame('Ana Souza');
     const goals = await frame.locator('.goal .goal-title').allTextContents();
     assert.deepEqual(goals, ['Contract tests for the order API', 'Lead a design review', 'Onboard on the order service']);
     assert.equal(await frame.locator('#fig-goals-done .value').textContent(), '1/3');
@@ -56,8 +55,7 @@ describe('e2e: the mentee dashboard', function () {
     const wb = get();
     await wb.runCommand('Mentorship: Open Dashboard');
     await wb.pick('Open the dashboard of', 'Eve');
-    const frame = await wb.webviewFrame('#mentee-name');
-    await waitFor('the hostile dashboard to render', async () => ((await frame.locator('#mentee-name').textContent()) ?? '').includes('Eve'));
+    const frame = await wb.dashboardFrame('Eve');
     assert.equal(await frame.locator('#mentee-name').textContent(), HOSTILE_NAME);
     assert.equal(await frame.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned), undefined);
     assert.equal(await frame.locator('#root img, #root script, #root iframe, #root b').count(), 0);

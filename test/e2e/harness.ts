@@ -384,6 +384,12 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Replaces the value of the open input box and presses Enter (after a validation message, say). */
+  async retype(value: string): Promise<void> {
+    await this.page.locator('.quick-input-widget input').fill(value);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Picks an item in a quick pick by its label. */
   async pick(prompt: string, label: string): Promise<void> {
     await this.waitForQuickInput(prompt);
@@ -419,6 +425,28 @@ export class Workbench {
             }
           } catch {
             // frame navigated away
+          }
+        }
+        return undefined;
+      },
+      timeoutMs,
+      250,
+    );
+  }
+
+  /** The frame of the dashboard whose header names this mentee (other dashboards may still exist). */
+  async dashboardFrame(name: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(
+      `the dashboard of ${name}`,
+      async () => {
+        for (const f of this.page.frames()) {
+          try {
+            const el = f.locator('#mentee-name');
+            if ((await el.count()) > 0 && ((await el.textContent()) ?? '').includes(name)) {
+              return f;
+            }
+          } catch {
+            // the frame was detached while we looked
           }
         }
         return undefined;
@@ -485,4 +513,14 @@ export function useWorkbench(opts: WorkbenchOptions = {}, ready?: (wb: Workbench
     }
     return wb;
   };
+}
+
+/** Clicks an inline action (by its title) on a tree row, hovering the row first so it shows. */
+export async function clickInlineAction(wb: Workbench, rowLabel: string, actionTitle: string): Promise<void> {
+  const row = wb.treeRow(rowLabel);
+  await row.waitFor({ timeout: 20_000 });
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label="${actionTitle}"]`).first();
+  await action.waitFor({ state: 'visible', timeout: 10_000 });
+  await action.click();
 }
