@@ -10,7 +10,14 @@ import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
 import { MentorshipWorkspace } from './workspace';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: used by the integration tests, stable enough for other extensions. */
+export interface MentorshipApi {
+  workspace: MentorshipWorkspace;
+  /** Settles when the data folder has been read for the first time. */
+  ready: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MentorshipApi> {
   const log = vscode.window.createOutputChannel('Mentorship', { log: true });
   const ws = new MentorshipWorkspace(log);
   context.subscriptions.push(log, ws);
@@ -25,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Loading runs after activation returns: views fill in as soon as the files are read.
   const loading = ws.start().catch((e: unknown) => log.error(`Could not load the data folder: ${String(e)}`));
   log.info(`activate_ms=${registered - activationStart} (extension ${String(context.extension.packageJSON.version)})`);
-  await Promise.race([loading, Promise.resolve()]);
+  return { workspace: ws, ready: loading };
 }
 
 export function deactivate(): void {

@@ -100,7 +100,15 @@ export class MentorshipWorkspace implements vscode.Disposable {
       return;
     }
     const fs = new VscodeFileSystem(location.base);
-    const store = new MentorshipStore(fs, location.root, { log: (m) => this.log.info(m) });
+    const store = new MentorshipStore(fs, location.root, {
+      log: (m) => this.log.info(m),
+      blockWrite: (path) => {
+        const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.path === path && d.uri.scheme === location?.base.scheme);
+        return dirty
+          ? vscode.l10n.t('{0} has unsaved changes in an editor. Save or revert them first; the change was not saved.', path.slice(path.lastIndexOf('/') + 1))
+          : undefined;
+      },
+    });
     const subscriptions: vscode.Disposable[] = [store];
     this.current = { store, fs, location, subscriptions };
     subscriptions.push(

@@ -63,6 +63,11 @@ export interface StoreOptions {
   log?: (message: string) => void;
   /** Hook for tests: runs after the temporary file is written, before the check and the rename. */
   beforeRename?: (path: string) => Promise<void>;
+  /**
+   * Asked before a change is written; a message means "not now" (for example: the file has unsaved edits
+   * in an editor, which a write on disk would put in conflict).
+   */
+  blockWrite?: (path: string) => string | undefined;
 }
 
 export type MenteeChange = (mentee: Mentee) => Edit[];
@@ -179,6 +184,10 @@ export class MentorshipStore implements Disposable {
    */
   async edit(path: string, change: MenteeChange): Promise<MenteeFile> {
     return this.enqueue(path, async () => {
+      const blocked = this.options.blockWrite?.(path);
+      if (blocked) {
+        throw new StoreError(blocked, path);
+      }
       for (let attempt = 0; attempt < 4; attempt++) {
         const current = await this.readText(path);
         if (current === undefined) {

@@ -16,6 +16,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const RESULTS = path.join(ROOT, 'test-results');
 const VSIX = path.join(ROOT, 'dist', 'mentorship.vsix');
+const RUNNER_VSIX = path.join(ROOT, 'out', 'mentorship-test-runner.vsix');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Waits for a condition; fails with the last error or a message after the deadline. */
@@ -69,9 +70,18 @@ function installedExtensions(): string {
       throw new Error(`${VSIX} is missing: run "npm run build && npm run package" first`);
     }
     extensionsDir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-ext-'));
+    // The runner extension (extension-host tests) is installed beside ours when it has been built.
+    const vsixes = existsSync(RUNNER_VSIX) ? [VSIX, RUNNER_VSIX] : [VSIX];
     execFileSync(
       process.execPath,
-      [path.join(codeServer(), 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-ud-')), '--install-extension', VSIX],
+      [
+        path.join(codeServer(), 'out', 'node', 'entry.js'),
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-ud-')),
+        ...vsixes.flatMap((v) => ['--install-extension', v]),
+      ],
       { stdio: 'pipe' },
     );
   }
@@ -84,6 +94,8 @@ export interface WorkbenchOptions {
   /** Prepare the workspace copy before VS Code opens it. */
   prepare?: (workspace: string) => void;
   theme?: 'dark' | 'light';
+  /** Extra environment for code-server and its extension host. */
+  env?: Record<string, string>;
 }
 
 export class Workbench {
@@ -158,7 +170,7 @@ export class Workbench {
         '--disable-getting-started-override',
         this.workspace,
       ],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_CLI: undefined } },
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_CLI: undefined, ...opts.env } },
     );
     const collect = (b: Buffer): void => {
       this.serverLog += b.toString();

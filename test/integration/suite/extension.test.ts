@@ -1,0 +1,113 @@
+/**
+ * Extension-host tests: mocha inside a real extension host, against the real `vscode` API, on a copy of
+ * the demo workspace. Run in code-server by the e2e suite (test/e2e/integration.e2e.ts) and in VS Code
+ * desktop by `npm run test:integration`.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentorshipApi } from '../../../src/extension';
+import { addSession, setMenteeFields } from '../../../src/core/operations';
+
+const EXTENSION_ID = 'mentorship-tools.mentorship';
+
+async function api(): Promise<MentorshipApi> {
+  const ext = vscode.extensions.getExtension<MentorshipApi>(EXTENSION_ID);
+  assert.ok(ext, 'the extension is installed');
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+const menteeUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(folder(), '.mentorship', 'mentees', `${slug}.yaml`);
+
+describe('integration: the extension in a real extension host', function () {
+  this.timeout(30_000);
+
+  it('activates on the demo workspace and reads every mentee through vscode.workspace.fs', async () => {
+    const { workspace } = await api();
+    const names = workspace.store?.mentees.map((m) => m.data?.name);
+    assert.deepEqual(names, ['Ana Souza', 'Mei Chen', 'Priya Nair']);
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['mentorship.logSession', 'mentorship.logFeedback', 'mentorship.openDashboard', 'mentorship.addGoal']) {
+      assert.ok(commands.includes(c), c);
+    }
+  });
+
+  it('a change made through the store reaches an open editor of the file', async () => {
+    const { workspace } = await api();
+    const uri = menteeUri('priya-nair');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await workspace.store?.edit(uri.path, addSession({ date: '2026-11-27', notes: 'From the integration test' }));
+    await until('the editor to show the new session', () => doc.getText().includes('From the integration test'));
+    assert.ok(doc.getText().startsWith('# Priya — new.'), 'the comment on top survived');
+  });
+
+  it('refuses to write a file that has unsaved edits in an editor', async () => {
+    const { workspace } = await api();
+    const uri = menteeUri('priya-nair');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '# unsaved\n');
+    await vscode.workspace.applyEdit(edit);
+    assert.ok(doc.isDirty);
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    await assert.rejects(workspace.store!.edit(uri.path, setMenteeFields({ role: 'Changed' })), /unsaved changes/);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), onDisk);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('an edit saved in the editor updates the store', async () => {
+    const { workspace } = await api();
+    const uri = menteeUri('priya-nair');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const text = doc.getText();
+    const at = text.indexOf('Frontend engineer');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Frontend engineer'.length)), 'Full-stack engineer');
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    await until('the store to see the new role', () => workspace.store?.bySlug('priya-nair')?.data?.role === 'Full-stack engineer');
+  });
+
+  it('a broken file goes to the Problems panel with its line, and the others keep working', async () => {
+    const { workspace } = await api();
+    const uri = menteeUri('broken');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('version: 1\nname: Broken\ngoals:\n  - id: a\n    progress: lots\n'));
+    const diags = await until('a diagnostic on broken.yaml', () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length > 0 ? d : undefined;
+    });
+    const progress = diags.find((d) => /'progress' should be a whole number/.test(d.message));
+    assert.ok(progress, diags.map((d) => d.message).join('\n'));
+    assert.equal(progress.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(progress.range.start.line, 4, 'line 5, 0-based');
+    assert.equal(progress.range.start.character, 14);
+    assert.equal(progress.source, 'Mentorship');
+    assert.ok(diags.some((d) => /needs 'title'/.test(d.message) && d.range.start.line === 3));
+    assert.ok(workspace.store?.bySlug('ana-souza')?.data, 'the other mentees still load');
+    await vscode.workspace.fs.delete(uri);
+    await until('the diagnostic to go away', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+});
