@@ -3,6 +3,8 @@ const activationStart: number = (globalThis as { __mentorshipLoadStart?: number 
 
 import * as vscode from 'vscode';
 import { registerMenteeCommands } from './commands/mentees';
+import { provideYaml } from './core/yamlLib';
+import type { YamlLib } from './core/yamlLib';
 import { registerSessionCommands } from './commands/sessions';
 import { registerDashboard } from './dashboard/register';
 import { registerFeedback } from './feedback/feedback';
@@ -18,6 +20,9 @@ export interface MentorshipApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentorshipApi> {
+  // The Document API is only needed to write or to locate a problem: load it then, from its own bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  provideYaml(() => require('./yaml.js') as YamlLib);
   const log = vscode.window.createOutputChannel('Mentorship', { log: true });
   const ws = new MentorshipWorkspace(log);
   context.subscriptions.push(log, ws);

@@ -2,11 +2,12 @@
  * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import type { Mentee, MentorProfile } from './model';
 import { FORMAT_VERSION } from './model';
 import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
-import { duplicateIdProblems, menteeSchema, mentorSchema, validateData } from './validate';
+import { duplicateIdProblems, menteeSchema, mentorSchema, validateData, withPositions } from './validate';
+import { Y } from './yamlLib';
 import type { Problem } from './validate';
 
 /** Files larger than this are refused with a clear message instead of freezing the editor. */
@@ -84,20 +85,57 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/** More aliases than this and the file is read with the alias-counting parser (see parseFull). */
+const ALIAS_GUARD = 50;
+
 function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
-  const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({ severity: 'error', line: pos.line, column: pos.col, message: yamlMessage(err.message) });
-  }
-  if (problems.length > 0) {
-    return { problems };
-  }
+  const aliases = text.match(/(^|[\s[{,:-])\*[^\s\]},]+/g)?.length ?? 0;
   let data: unknown;
+  if (aliases > ALIAS_GUARD) {
+    const full = parseFull(text);
+    if (full.problems.length > 0) {
+      return full;
+    }
+    data = full.data;
+  } else {
+    try {
+      // js-yaml with the YAML 1.2 core schema: dates stay strings, unknown tags and duplicate keys are
+      // errors. About ten times faster than the Document API, which is kept for edits and positions.
+      data = loadYaml(text, { schema: CORE_SCHEMA });
+    } catch (e) {
+      if (e instanceof YAMLException) {
+        const mark = e.mark as { line?: number; column?: number } | undefined;
+        return {
+          problems: [{ severity: 'error', line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: `YAML syntax: ${e.reason}.` }],
+        };
+      }
+      throw e;
+    }
+  }
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      problems: [{ severity: 'error', line: 1, column: 1, message: 'The file should hold a set of fields (like "name: Ana"), but it does not.' }],
+    };
+  }
+  const problems = [...validateData(data, schema), ...duplicateIdProblems(data, idLists)];
+  return { data, problems: problems.length ? withPositions(text, problems) : problems };
+}
+
+/** The Document API parser, with its limit on alias expansion ("billion laughs"). */
+function parseFull(text: string): { data?: unknown; problems: Problem[] } {
+  const lib = Y();
+  const lines = new lib.LineCounter();
+  const doc = lib.parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((err) => {
+        const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+        return { severity: 'error' as const, line: pos.line, column: pos.col, message: yamlMessage(err.message) };
+      }),
+    };
+  }
   try {
-    data = doc.toJS(TO_JS_OPTIONS);
+    return { data: doc.toJS(TO_JS_OPTIONS), problems: [] };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return {
@@ -113,21 +151,6 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[])
       ],
     };
   }
-  for (const w of doc.warnings) {
-    const pos = w.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({ severity: 'warning', line: pos.line, column: pos.col, message: yamlMessage(w.message) });
-  }
-  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({
-      severity: 'error',
-      line: 1,
-      column: 1,
-      message: 'The file should hold a set of fields (like "name: Ana"), but it does not.',
-    });
-    return { problems };
-  }
-  problems.push(...validateData(data, schema, doc, lines), ...duplicateIdProblems(data, doc, lines, idLists));
-  return { data, problems };
 }
 
 function yamlMessage(message: string): string {
@@ -179,6 +202,7 @@ export type EntityList = 'goals' | 'sessions' | 'feedback' | 'actions';
  * an entry in its YAML file. Returns 1 when the entry is not found.
  */
 export function entityLine(text: string, list: EntityList, id: string): number {
+  const { isMap, isSeq, LineCounter, parseDocument } = Y();
   const lines = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
   const findIn = (seqPath: (string | number)[]): number | undefined => {

@@ -6,8 +6,9 @@
  * Only the subset of JSON Schema those files use is interpreted: type, properties, required, enum,
  * items, minimum, maximum, minLength, pattern, format "date" and local $ref.
  */
-import { isMap, isScalar, isSeq, LineCounter } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { PARSE_OPTIONS } from './yamlEdit';
+import { Y } from './yamlLib';
 import menteeSchemaJson from '../../schemas/mentee.schema.json';
 import mentorSchemaJson from '../../schemas/mentor.schema.json';
 import { isValidDate } from './dates';
@@ -53,13 +54,11 @@ const ENTITY_NAMES: Record<string, string> = {
   skills: 'skill',
 };
 
-/** Validates plain data; positions come from the Document the data was read from. */
-export function validateData(
-  data: unknown,
-  schema: Schema,
-  doc: Document.Parsed,
-  lines: LineCounter,
-): Problem[] {
+/**
+ * Validates plain data. Problems carry their path; `withPositions` adds line and column (it parses the
+ * text with the Document API, which only a file with problems pays for).
+ */
+export function validateData(data: unknown, schema: Schema): Problem[] {
   const problems: Problem[] = [];
   const regexCache = new Map<string, RegExp>();
   const root = schema;
@@ -77,9 +76,8 @@ export function validateData(
     return s;
   };
 
-  const report = (path: (string | number)[], message: string, severity: Severity = 'error', atKey = false): void => {
-    const pos = positionOf(doc, lines, path, atKey);
-    problems.push({ severity, message: contextOf(data, path) + message, line: pos.line, column: pos.column, path });
+  const report = (path: (string | number)[], message: string, severity: Severity = 'error'): void => {
+    problems.push({ severity, message: contextOf(data, path) + message, line: 0, column: 0, path });
   };
 
   const walk = (value: unknown, s0: Schema, path: (string | number)[]): void => {
@@ -134,7 +132,7 @@ export function validateData(
       for (const req of s.required ?? []) {
         if (value[req] === undefined || value[req] === null) {
           const what = typeof path[path.length - 1] === 'number' ? `This ${ENTITY_NAMES[String(path[path.length - 2])] ?? 'item'}` : path.length ? label : 'The file';
-          report(path, `${what} needs '${req}'.`, 'error', false);
+          report(path, `${what} needs '${req}'.`);
         }
       }
       for (const [key, sub] of Object.entries(s.properties)) {
@@ -150,7 +148,7 @@ export function validateData(
 }
 
 /** Warns about ids used twice in a list: references by id would become ambiguous. */
-export function duplicateIdProblems(data: unknown, doc: Document.Parsed, lines: LineCounter, lists: string[]): Problem[] {
+export function duplicateIdProblems(data: unknown, lists: string[]): Problem[] {
   const problems: Problem[] = [];
   if (!isRecord(data)) {
     return problems;
@@ -165,12 +163,11 @@ export function duplicateIdProblems(data: unknown, doc: Document.Parsed, lines: 
       const id = isRecord(item) ? item.id : undefined;
       if (typeof id === 'string') {
         if (seen.has(id)) {
-          const pos = positionOf(doc, lines, [list, i, 'id'], false);
           problems.push({
             severity: 'warning',
             message: `The id '${id}' is used by more than one ${ENTITY_NAMES[list] ?? 'item'}; give each a unique id.`,
-            line: pos.line,
-            column: pos.column,
+            line: 0,
+            column: 0,
             path: [list, i, 'id'],
           });
         }
@@ -265,6 +262,23 @@ function contextOf(data: unknown, path: (string | number)[]): string {
   return '';
 }
 
+/** Fills in line and column of problems that carry a path. */
+export function withPositions(text: string, problems: Problem[]): Problem[] {
+  if (problems.every((p) => p.line > 0 || !p.path)) {
+    return problems;
+  }
+  const lib = Y();
+  const lines = new lib.LineCounter();
+  const doc = lib.parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  return problems.map((p) => {
+    if (p.line > 0 || !p.path) {
+      return p;
+    }
+    const pos = positionOf(doc, lines, p.path, false);
+    return { ...p, line: pos.line, column: pos.column };
+  });
+}
+
 /** Line and column (1-based) of the node at a path, or of its nearest existing ancestor. */
 export function positionOf(
   doc: Document.Parsed,
@@ -272,6 +286,7 @@ export function positionOf(
   path: (string | number)[],
   atKey: boolean,
 ): { line: number; column: number } {
+  const { isMap, isScalar, isSeq } = Y();
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const seg of path) {

@@ -9,8 +9,14 @@
  * through the Document API instead, which still keeps comments and unknown keys. If that also fails, the
  * edit is refused: nothing is written.
  */
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Y } from './yamlLib';
+
+const isCollection = (n: unknown): n is YAMLMap | YAMLSeq => Y().isCollection(n);
+const isMap = (n: unknown): n is YAMLMap => Y().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => Y().isSeq(n);
+const isPair = (n: unknown): n is Pair => Y().isPair(n);
+const isScalar = (n: unknown): n is Scalar => Y().isScalar(n);
 
 export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
@@ -70,7 +76,7 @@ function plainJson(value: unknown): unknown {
 }
 
 function parseStrict(text: string): Document.Parsed {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = Y().parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0) {
     throw new EditError(doc.errors[0].message.split('\n')[0]);
   }
@@ -325,7 +331,7 @@ const EOL_OF = (text: string): string => (text.includes('\r\n') ? '\r\n' : '\n')
 
 /** Renders a value as YAML text lines at indent 0 (no trailing newline). */
 function renderBlock(value: unknown, flow = false): string[] {
-  const doc = new Document(value, { keepUndefined: false });
+  const doc = new (Y().Document)(value, { keepUndefined: false });
   if (flow && isCollection(doc.contents)) {
     doc.contents.flow = true;
   }
@@ -346,11 +352,11 @@ function scalarText(value: unknown, indent: number, like?: Scalar): string {
     const lines = renderBlock(value);
     return lines.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l)).join('\n');
   }
-  const s = new Scalar(value);
-  if (like && typeof value === 'string' && (like.type === Scalar.QUOTE_DOUBLE || like.type === Scalar.QUOTE_SINGLE)) {
+  const s = new (Y().Scalar)(value);
+  if (like && typeof value === 'string' && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE')) {
     s.type = like.type;
   }
-  return new Document(s).toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return new (Y().Document)(s).toString({ lineWidth: 0 }).replace(/\n$/, '');
 }
 
 function withEol(text: string, lines: string[]): string {
