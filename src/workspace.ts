@@ -127,6 +127,10 @@ export class MentorshipWorkspace implements vscode.Disposable {
     const exists = await store.exists();
     await this.setContexts(exists, false);
     const t0 = Date.now();
+    if (exists) {
+      await store.loadQuick();
+      this.log.info(`First level of ${store.mentees.length} mentee(s) in ${Date.now() - t0} ms`);
+    }
     await store.load();
     this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
   }

@@ -177,20 +177,27 @@ function whitespaceInsensitive(text: string, needle: string): { start: number; e
   if (target.length === 0) {
     return [];
   }
-  const map: number[] = [];
-  let squashed = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (!/\s/.test(ch)) {
-      squashed += ch;
-      map.push(i);
+  const squashed = squash(text);
+  const hits: number[] = [];
+  for (let i = squashed.indexOf(target); i >= 0 && hits.length < 100; i = squashed.indexOf(target, i + 1)) {
+    hits.push(i);
+  }
+  if (hits.length === 0) {
+    return [];
+  }
+  // Map squashed positions back to the text in one walk, only when there is something to map.
+  const wantedPositions = new Set<number>(hits.flatMap((h) => [h, h + target.length - 1]));
+  const offsets = new Map<number, number>();
+  const space = /\s/;
+  for (let i = 0, n = 0; i < text.length && offsets.size < wantedPositions.size; i++) {
+    if (!space.test(text[i])) {
+      if (wantedPositions.has(n)) {
+        offsets.set(n, i);
+      }
+      n++;
     }
   }
-  const out: { start: number; end: number }[] = [];
-  for (let i = squashed.indexOf(target); i >= 0 && out.length < 100; i = squashed.indexOf(target, i + 1)) {
-    out.push({ start: map[i], end: map[i + target.length - 1] + 1 });
-  }
-  return out;
+  return hits.map((h) => ({ start: offsets.get(h) ?? 0, end: (offsets.get(h + target.length - 1) ?? 0) + 1 }));
 }
 
 /** Similarity of two strings by character bigrams (Dice coefficient), 0..1. */
@@ -228,24 +235,36 @@ function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'befo
   const beforeLines = (anchor.before ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const afterLines = (anchor.after ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const wantedJoined = wanted.join('\n');
-  let best = { score: 0, line: -1 };
+  // Candidate windows: where any non-trivial anchor line (or context line) still stands unchanged. Only
+  // when none does is every window scored, with a cheap gate first.
+  const starts = new Set<number>();
+  const at = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (l.length >= 3) {
+      const list = at.get(l);
+      if (list) {
+        list.push(i);
+      } else {
+        at.set(l, [i]);
+      }
+    }
+  });
+  const addFrom = (line: string, offset: number): void => {
+    for (const i of at.get(line) ?? []) {
+      const start = i - offset;
+      if (start >= 0 && start + k <= lines.length) {
+        starts.add(start);
+      }
+    }
+  };
+  wanted.forEach((l, j) => addFrom(l, j));
+  beforeLines.forEach((l, j) => addFrom(l, j - beforeLines.length));
+  afterLines.forEach((l, j) => addFrom(l, k + j));
   const firstWanted = wanted.find((l) => l.length > 0) ?? '';
-  for (let i = 0; i + k <= lines.length; i++) {
-    // Cheap gate: the window must resemble the anchor somewhere in its first lines.
-    if (firstWanted && similarity(lines[i], wanted[0]) < 0.3 && similarity(lines[Math.min(i + 1, lines.length - 1)], firstWanted) < 0.3) {
-      continue;
-    }
-    const body = similarity(lines.slice(i, i + k).join('\n'), wantedJoined);
-    if (body < 0.5) {
-      continue;
-    }
-    const ctxBefore = beforeLines.length ? similarity(lines.slice(Math.max(0, i - beforeLines.length), i).join('\n'), beforeLines.join('\n')) : body;
-    const ctxAfter = afterLines.length ? similarity(lines.slice(i + k, i + k + afterLines.length).join('\n'), afterLines.join('\n')) : body;
-    const score = body * 0.7 + ((ctxBefore + ctxAfter) / 2) * 0.3;
-    const distancePenalty = Math.min(0.05, Math.abs(i + 1 - anchor.range.startLine) / 20000);
-    if (score - distancePenalty > best.score) {
-      best = { score: score - distancePenalty, line: i + 1 };
-    }
+  const everyWindow = (): number[] => Array.from({ length: Math.max(0, lines.length - k + 1) }, (_, i) => i);
+  let best = score(starts.size > 0 ? [...starts] : everyWindow(), starts.size === 0);
+  if (best.score < FUZZY_THRESHOLD && starts.size > 0) {
+    best = score(everyWindow(), true);
   }
   if (best.line < 0 || best.score < FUZZY_THRESHOLD) {
     return { status: 'notFound', method: 'none', confidence: Math.max(0, best.score) };
@@ -258,6 +277,27 @@ function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'befo
     range: { startLine: best.line, startColumn: 1, endLine, endColumn: endText.length + 1 },
     confidence: best.score,
   };
+
+  function score(candidates: number[], gated: boolean): { score: number; line: number } {
+    let best = { score: 0, line: -1 };
+    for (const i of candidates) {
+      if (gated && firstWanted && similarity(lines[i], wanted[0]) < 0.3 && similarity(lines[Math.min(i + 1, lines.length - 1)], firstWanted) < 0.3) {
+        continue;
+      }
+      const body = similarity(lines.slice(i, i + k).join('\n'), wantedJoined);
+      if (body < 0.5) {
+        continue;
+      }
+      const ctxBefore = beforeLines.length ? similarity(lines.slice(Math.max(0, i - beforeLines.length), i).join('\n'), beforeLines.join('\n')) : body;
+      const ctxAfter = afterLines.length ? similarity(lines.slice(i + k, i + k + afterLines.length).join('\n'), afterLines.join('\n')) : body;
+      const s = body * 0.7 + ((ctxBefore + ctxAfter) / 2) * 0.3;
+      const distancePenalty = Math.min(0.05, Math.abs(i + 1 - anchor.range.startLine) / 20000);
+      if (s - distancePenalty > best.score) {
+        best = { score: s - distancePenalty, line: i + 1 };
+      }
+    }
+    return best;
+  }
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
-import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
+import { loadPlain, YAMLException } from './plain';
 import type { Mentee, MentorProfile } from './model';
 import { FORMAT_VERSION } from './model';
 import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
@@ -101,7 +101,7 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[])
     try {
       // js-yaml with the YAML 1.2 core schema: dates stay strings, unknown tags and duplicate keys are
       // errors. About ten times faster than the Document API, which is kept for edits and positions.
-      data = loadYaml(text, { schema: CORE_SCHEMA });
+      data = loadPlain(text);
     } catch (e) {
       if (e instanceof YAMLException) {
         const mark = e.mark as { line?: number; column?: number } | undefined;

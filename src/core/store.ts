@@ -18,6 +18,7 @@ import type { FileSystem } from './fs';
 import type { Mentee, MentorProfile } from './model';
 import { decode, encode, hasErrors, parseMentee, parseMentor } from './parse';
 import type { Parsed } from './parse';
+import { quickMentee } from './quick';
 import { uniqueSlug } from './slug';
 import type { Problem } from './validate';
 import { applyEdits, EditError } from './yamlEdit';
@@ -37,6 +38,8 @@ export interface LoadedFile<T> {
   problems: Problem[];
   /** Hash of the text last read or written, to recognise our own writes and changes on disk. */
   hash: string;
+  /** Only the header was read yet (see loadQuick): enough for the first level of the tree. */
+  partial?: boolean;
 }
 
 export type MenteeFile = LoadedFile<Mentee>;
@@ -78,6 +81,7 @@ export class MentorshipStore implements Disposable {
   private readonly menteeFiles = new Map<string, MenteeFile>();
   private mentorFile: MentorFile | undefined;
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly prefetched = new Map<string, Uint8Array>();
   private loaded = false;
 
   constructor(
@@ -124,14 +128,45 @@ export class MentorshipStore implements Disposable {
     return (await this.fs.stat(this.root))?.type === 'directory';
   }
 
+  private async menteePaths(): Promise<string[]> {
+    const entries = await this.fs.readDirectory(this.menteesFolder);
+    return entries.filter(([name, type]) => type === 'file' && isMenteeFileName(name)).map(([name]) => joinPath(this.menteesFolder, name));
+  }
+
+  /**
+   * Reads only what the first level of the tree needs (see quick.ts), so a workspace with hundreds of
+   * mentees shows its list at once. The bytes read are kept for the full `load()` that follows.
+   */
+  async loadQuick(): Promise<void> {
+    const paths = await this.menteePaths();
+    const files = await Promise.all(
+      paths.map(async (path): Promise<MenteeFile | undefined> => {
+        let raw: Uint8Array;
+        try {
+          raw = await this.fs.readFile(path);
+        } catch {
+          return undefined;
+        }
+        this.prefetched.set(path, raw);
+        const d = decode(raw);
+        const data = d.problem ? undefined : quickMentee(d.text);
+        return data ? { kind: 'mentee', path, slug: basename(path).replace(/\.ya?ml$/i, ''), data, problems: [], hash: '', partial: true } : undefined;
+      }),
+    );
+    for (const f of files) {
+      if (f && !this.menteeFiles.has(f.path)) {
+        this.menteeFiles.set(f.path, f);
+      }
+    }
+    this.changed.fire({ paths: files.filter((f): f is MenteeFile => !!f).map((f) => f.path), removed: [] });
+  }
+
   /** Reads every file. Problems are recorded per file; one bad file never stops the others. */
   async load(): Promise<void> {
-    const entries = await this.fs.readDirectory(this.menteesFolder);
-    const paths = entries
-      .filter(([name, type]) => type === 'file' && isMenteeFileName(name))
-      .map(([name]) => joinPath(this.menteesFolder, name));
+    const paths = await this.menteePaths();
     const before = new Set(this.menteeFiles.keys());
     const results = await Promise.all(paths.map(async (p) => this.readMentee(p)));
+    this.prefetched.clear();
     this.menteeFiles.clear();
     for (const f of results) {
       if (f) {
@@ -319,10 +354,11 @@ export class MentorshipStore implements Disposable {
     return file;
   }
 
-  private async readText(path: string): Promise<{ text: string; bom: boolean; raw: Uint8Array; problem?: Problem } | undefined> {
+  private async readText(path: string, usePrefetched = false): Promise<{ text: string; bom: boolean; raw: Uint8Array; problem?: Problem } | undefined> {
     let raw: Uint8Array;
+    const pre = usePrefetched ? this.prefetched.get(path) : undefined;
     try {
-      raw = await this.fs.readFile(path);
+      raw = pre ?? (await this.fs.readFile(path));
     } catch {
       return undefined;
     }
@@ -331,7 +367,7 @@ export class MentorshipStore implements Disposable {
   }
 
   private async readMentee(path: string): Promise<MenteeFile | undefined> {
-    const r = await this.readText(path);
+    const r = await this.readText(path, true);
     if (!r) {
       return undefined;
     }

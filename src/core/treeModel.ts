@@ -216,6 +216,9 @@ export function openActions(m: Mentee): { session: Session; action: ActionItem }
 }
 
 export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {
+  if (f.partial) {
+    return []; // the full read is under way; the tree refreshes when it lands
+  }
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
   const m = f.data as Mentee;
   const group = (g: GroupKind, label: string, count: number, icon: string): TreeNode => ({

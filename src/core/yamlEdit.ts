@@ -10,6 +10,7 @@
  * edit is refused: nothing is written.
  */
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { loadPlain } from './plain';
 import { Y } from './yamlLib';
 
 const isCollection = (n: unknown): n is YAMLMap | YAMLSeq => Y().isCollection(n);
@@ -35,9 +36,9 @@ export const TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
 export function applyEdits(text: string, rawEdits: readonly Edit[]): { text: string; surgical: boolean } {
   // Plain JSON values only: undefined fields are dropped, so the file never holds `key: null` by accident.
   const edits = rawEdits.map((e) => (e.op === 'remove' ? e : { ...e, value: plainJson(e.value) }));
-  const original = parseStrict(text);
-  const expected = structuredClone(original.toJS(TO_JS_OPTIONS)) as unknown;
-  let expectedData = expected;
+  // The truth each result is checked against: the same edits applied to the file's plain data, read by a
+  // second, independent parser (js-yaml), which is also much faster than the Document API.
+  let expectedData = plainOf(text);
   for (const edit of edits) {
     expectedData = applyToPlain(expectedData, edit);
   }
@@ -47,10 +48,7 @@ export function applyEdits(text: string, rawEdits: readonly Edit[]): { text: str
     for (const edit of edits) {
       out = spliceEdit(out, edit);
     }
-    const check = parseStrict(out);
-    if (!deepEqual(check.toJS(TO_JS_OPTIONS), expectedData)) {
-      surgical = false;
-    }
+    surgical = sameData(out, expectedData);
   } catch (e) {
     if (!(e instanceof EditError)) {
       throw e;
@@ -63,12 +61,27 @@ export function applyEdits(text: string, rawEdits: readonly Edit[]): { text: str
       applyToDocument(doc, edit);
     }
     out = doc.toString({ lineWidth: 0 });
-    const check = parseStrict(out);
-    if (!deepEqual(check.toJS(TO_JS_OPTIONS), expectedData)) {
+    if (!sameData(out, expectedData)) {
       throw new EditError('The change could not be applied without altering other data; nothing was written.');
     }
   }
   return { text: out, surgical };
+}
+
+function plainOf(text: string): unknown {
+  try {
+    return loadPlain(text);
+  } catch (e) {
+    throw new EditError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+}
+
+function sameData(text: string, expected: unknown): boolean {
+  try {
+    return deepEqual(loadPlain(text), expected);
+  } catch {
+    return false;
+  }
 }
 
 function plainJson(value: unknown): unknown {

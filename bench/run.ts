@@ -1,0 +1,247 @@
+/**
+ * `npm run bench`: generates seeded workspaces, measures each metric as a median over repeated runs with
+ * its baseline measured in the same run, prints a table, writes bench/results.json, and exits non-zero
+ * when a budget is missed. `--quick` runs fewer repetitions; `--no-workbench` skips activate_ms (which
+ * starts code-server).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as yaml from 'yaml';
+import { locate, captureContext } from '../src/core/anchor';
+import { addSession } from '../src/core/operations';
+import { MentorshipStore } from '../src/core/store';
+import { menteeChildren, rootNodes } from '../src/core/treeModel';
+import { provideYaml } from '../src/core/yamlLib';
+import { NodeFileSystem } from '../test/support/nodeFs';
+import { generateWorkspace, menteeYaml, rng } from './generate';
+
+provideYaml(() => yaml);
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const quick = process.argv.includes('--quick');
+const withWorkbench = !process.argv.includes('--no-workbench');
+const TODAY = '2026-11-28';
+const SHAPE = { goals: 10, sessions: 50, feedback: 200 };
+
+interface Metric {
+  median_ms: number | null;
+  baseline_ms: number | null;
+  ratio: number | null;
+  value: number | null;
+}
+const metrics: Record<string, Metric> = {};
+const budgets: { name: string; ok: boolean; text: string }[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Runs `ours` and `base` alternately, so machine noise hits both alike. */
+async function paired(runs: number, ours: () => Promise<unknown> | unknown, base?: () => Promise<unknown> | unknown): Promise<{ ours: number; base: number | null }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (base) {
+      b.push(await time(base));
+    }
+    a.push(await time(ours));
+  }
+  return { ours: median(a), base: base ? median(b) : null };
+}
+
+function record(name: string, ours: number | null, base: number | null, value: number | null = null): void {
+  metrics[name] = {
+    median_ms: ours === null ? null : round(ours),
+    baseline_ms: base === null ? null : round(base),
+    ratio: ours !== null && base ? round(ours / base, 3) : null,
+    value,
+  };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function budget(name: string, ok: boolean, text: string): void {
+  budgets.push({ name, ok, text });
+}
+
+function readAll(root: string): string[] {
+  const dir = path.join(root, 'mentees');
+  return require('node:fs')
+    .readdirSync(dir)
+    .map((f: string) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const typical = generateWorkspace(path.join(WORK, 'typical'), 20, SHAPE, 1);
+  const large = generateWorkspace(path.join(WORK, 'large'), 200, SHAPE, 2);
+  const fsys = new NodeFileSystem();
+  const R = quick ? 3 : 7;
+
+  // load_all: read, parse and validate every file (typical), against read + yaml.parse.
+  {
+    const r = await paired(
+      R,
+      async () => {
+        const s = new MentorshipStore(fsys, typical);
+        await s.load();
+        if (s.mentees.some((m) => !m.data)) {
+          throw new Error('generated files must load');
+        }
+      },
+      () => readAll(typical).map((t) => yaml.parse(t)),
+    );
+    record('load_all', r.ours, r.base);
+    budget('load_all', r.ours <= 1.3 * (r.base ?? 0), `typical ≤ 1.3 × baseline (${(r.ours / (r.base ?? 1)).toFixed(2)} ×)`);
+  }
+
+  // first_tree: time until the first level of the tree can be shown (large), and the full load for reference.
+  {
+    const r = await paired(R, async () => {
+      const s = new MentorshipStore(fsys, large);
+      await s.loadQuick();
+      rootNodes(s.mentees, { today: TODAY, showInactive: true });
+    });
+    const full = await paired(Math.max(3, R - 4), async () => {
+      const s = new MentorshipStore(fsys, large);
+      await s.load();
+    });
+    record('first_tree', r.ours, null);
+    record('load_all_large', full.ours, null);
+    budget('first_tree', r.ours <= 500, `large ≤ 500 ms (${r.ours.toFixed(0)} ms)`);
+  }
+
+  // tree_model: first two levels of the tree for the large workspace, from loaded state.
+  {
+    const s = new MentorshipStore(fsys, large);
+    await s.load();
+    const opts = { today: TODAY, showInactive: true };
+    const r = await paired(R * 3, () => {
+      const roots = rootNodes(s.mentees, opts);
+      for (const f of s.mentees) {
+        if (f.data) {
+          menteeChildren(f, opts);
+        }
+      }
+      return roots;
+    });
+    record('tree_model', r.ours, null);
+    budget('tree_model', r.ours <= 20, `≤ 20 ms (${r.ours.toFixed(2)} ms)`);
+  }
+
+  // write_session: add a session to a 1 MB mentee file, atomically; baseline: parse + stringify it.
+  {
+    const dir = path.join(WORK, 'write', '.mentorship');
+    mkdirSync(path.join(dir, 'mentees'), { recursive: true });
+    const big = menteeYaml(rng(3), 0, { goals: 40, sessions: 560, feedback: 1950 });
+    const file = path.join(dir, 'mentees', 'big.yaml');
+    writeFileSync(file, big);
+    const size = statSync(file).size;
+    const s = new MentorshipStore(fsys, dir);
+    await s.load();
+    let n = 0;
+    const r = await paired(
+      R,
+      () => s.edit(file, addSession({ date: TODAY, notes: `Bench session ${n++}`, topics: ['testing'] })),
+      () => yaml.parseDocument(readFileSync(file, 'utf8')).toString(),
+    );
+    record('write_session', r.ours, r.base, size);
+    budget('write_session', r.ours <= 1.5 * (r.base ?? 0), `1 MB file ≤ 1.5 × baseline (${(r.ours / (r.base ?? 1)).toFixed(2)} ×, file ${(size / 1024 / 1024).toFixed(2)} MB)`);
+  }
+
+  // locate_anchor: find a moved anchor in a 5,000-line file (lines inserted and deleted above it, other
+  // lines edited). locate_anchor_fuzzy, reported without a budget: the anchored lines were edited too.
+  {
+    const r = rng(9);
+    const lines = Array.from({ length: 5000 }, (_, i) => `  const v${i} = compute${Math.floor(r() * 1000)}(input${i % 17}, ${Math.floor(r() * 100)});`);
+    const text = lines.join('\n');
+    const range = { startLine: 2500, startColumn: 3, endLine: 2502, endColumn: lines[2501].length + 1 };
+    const anchor = { path: 'x.ts', range, ...captureContext(text, range) };
+    const touch = (l: string, i: number): string => (i % 50 === 7 ? l + ' // touched' : l);
+    const moved = ['// new header', ...lines.slice(0, 300), ...lines.slice(340, 1000), '// inserted', '// twice', ...lines.slice(1000, 4000).map(touch), ...lines.slice(4000)].join('\n');
+    const check = locate(moved, anchor);
+    if (check.status !== 'moved' || check.range?.startLine !== 2500 - 40 + 3) {
+      throw new Error(`locate_anchor found ${JSON.stringify(check)}`);
+    }
+    const rr = await paired(R * 10, () => locate(moved, anchor));
+    record('locate_anchor', rr.ours, null);
+    budget('locate_anchor', rr.ours <= 2, `≤ 2 ms (${rr.ours.toFixed(3)} ms)`);
+    const edited = moved.replace(lines[2500], lines[2500].replace(');', ', extra);'));
+    const fz = locate(edited, anchor);
+    if (fz.status !== 'moved' || fz.method !== 'fuzzy' || fz.range?.startLine !== 2463) {
+      throw new Error(`locate_anchor_fuzzy found ${JSON.stringify(fz)}`);
+    }
+    const rf = await paired(R * 5, () => locate(edited, anchor));
+    record('locate_anchor_fuzzy', rf.ours, null);
+  }
+
+  // bundle_kb: size of dist/extension.js (built by `npm run bench`).
+  {
+    const kb = statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024;
+    record('bundle_kb', null, null, round(kb, 1));
+    budget('bundle_kb', kb <= 200, `≤ 200 KB (${kb.toFixed(1)} KB)`);
+  }
+
+  // heap_mb: peak heap while loading the large workspace, in a fresh process.
+  {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(__dirname, 'heap.ts'), large], { encoding: 'utf8', cwd: ROOT });
+    const peak = Number(/peak_heap_mb=([\d.]+)/.exec(out)?.[1]);
+    record('heap_mb', null, null, round(peak, 1));
+    budget('heap_mb', peak <= 300, `large load peak heap ≤ 300 MB (${peak.toFixed(1)} MB)`);
+  }
+
+  // activate_ms: from the bundle's first line to the end of activate, logged by the extension in code-server.
+  if (withWorkbench) {
+    const { activateTimes } = await import('./activate');
+    const times = await activateTimes(quick ? 3 : 5);
+    const own = median(times.map((t) => t.own));
+    const wall = median(times.map((t) => t.wall));
+    record('activate_ms', own, null);
+    // Wall time from the bundle's first line to the end of activate, including the extension host's own
+    // preparation of the extension context between loading the module and calling activate.
+    record('activate_wall_ms', wall, null);
+    budget('activate_ms', own <= 50, `≤ 50 ms of our own code (${own.toFixed(0)} ms; runs ${times.map((t) => t.own).join(', ')}; wall ${wall.toFixed(0)} ms)`);
+  }
+
+  const results = {
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    date: new Date().toISOString(),
+    metrics,
+  };
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nMentorship benchmarks — ${results.machine}\n`);
+  console.log('metric          median ms   baseline ms   ratio    value');
+  for (const [k, v] of Object.entries(metrics)) {
+    console.log(
+      `${k.padEnd(15)} ${String(v.median_ms ?? '').padStart(9)}   ${String(v.baseline_ms ?? '').padStart(11)}   ${String(v.ratio ?? '').padStart(5)}    ${String(v.value ?? '')}`,
+    );
+  }
+  console.log('\nbudgets:');
+  for (const b of budgets) {
+    console.log(`  ${b.ok ? 'ok  ' : 'MISS'} ${b.name}: ${b.text}`);
+  }
+  rmSync(WORK, { recursive: true, force: true });
+  if (budgets.some((b) => !b.ok)) {
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

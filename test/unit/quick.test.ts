@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateWorkspace } from '../../bench/generate';
+import { parseMentee } from '../../src/core/parse';
+import { quickMentee } from '../../src/core/quick';
+import { MentorshipStore } from '../../src/core/store';
+import { rootNodes } from '../../src/core/treeModel';
+import { NodeFileSystem } from '../support/nodeFs';
+
+const TODAY = '2026-11-28';
+
+describe('quick first level', () => {
+  it('gives the same first tree level as the full read, for the demo and for generated workspaces', () => {
+    const dirs = [path.join(__dirname, '..', '..', 'demo', '.mentorship', 'mentees'), path.join(generateWorkspace(mkdtempSync(path.join(os.tmpdir(), 'mq-')), 25, { goals: 3, sessions: 12, feedback: 5 }, 7), 'mentees')];
+    let compared = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir)) {
+        const text = readFileSync(path.join(dir, name), 'utf8');
+        const full = parseMentee(text).data;
+        const quick = quickMentee(text);
+        assert.ok(full && quick, name);
+        const row = (data: typeof full) => rootNodes([{ kind: 'mentee', path: `/x/${name}`, slug: name, data, problems: [], hash: '' }], { today: TODAY, showInactive: true }).map((n) => [n.label, n.description, n.icon, n.iconColor]);
+        assert.deepEqual(row(quick), row(full), name);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 28);
+  });
+
+  it('the store shows partial mentees first, then replaces them with the full read', async () => {
+    const root = generateWorkspace(mkdtempSync(path.join(os.tmpdir(), 'mq-')), 5, { goals: 2, sessions: 3, feedback: 1 }, 3);
+    const store = new MentorshipStore(new NodeFileSystem(), root);
+    await store.loadQuick();
+    assert.equal(store.mentees.length, 5);
+    assert.ok(store.mentees.every((m) => m.partial && m.data?.goals.length === 0));
+    await store.load();
+    assert.ok(store.mentees.every((m) => !m.partial && m.data?.goals.length === 2));
+  });
+});
