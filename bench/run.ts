@@ -12,7 +12,7 @@ import * as yaml from 'yaml';
 import { locate, captureContext } from '../src/core/anchor';
 import { addSession } from '../src/core/operations';
 import { MentorshipStore } from '../src/core/store';
-import { menteeChildren, rootNodes } from '../src/core/treeModel';
+import { groupChildren, menteeChildren, rootNodes } from '../src/core/treeModel';
 import { provideYaml } from '../src/core/yamlLib';
 import { NodeFileSystem } from '../test/support/nodeFs';
 import { generateWorkspace, menteeYaml, rng } from './generate';
@@ -142,6 +142,36 @@ async function main(): Promise<void> {
     });
     record('tree_model', r.ours, null);
     budget('tree_model', r.ours <= 20, `≤ 20 ms (${r.ours.toFixed(2)} ms)`);
+  }
+
+  // tree_model_500x20: the sidebar's model with goals for 500 mentees with 20 goals each (in memory).
+  {
+    const files = Array.from({ length: 500 }, (_, i) => ({
+      kind: 'mentee' as const,
+      path: `/ws/.mentorship/mentees/m${i}.yaml`,
+      slug: `m${i}`,
+      hash: '',
+      problems: [],
+      data: {
+        version: 1,
+        name: `Mentee ${i}`,
+        status: 'active' as const,
+        cadence: 'biweekly',
+        goals: Array.from({ length: 20 }, (_, j) => ({ id: `g${j}`, title: `Goal ${j} of mentee ${i}`, status: 'active' as const, progress: (i * j) % 101, due: '2026-12-31' })),
+        sessions: [{ id: 's', date: '2026-11-20' }],
+        feedback: [],
+      },
+    }));
+    const opts = { today: TODAY, showInactive: true };
+    const r = await paired(R * 3, () => {
+      rootNodes(files, opts);
+      for (const f of files) {
+        menteeChildren(f, opts);
+        groupChildren(f, 'goals', opts);
+      }
+    });
+    record('tree_model_500x20', r.ours, null);
+    budget('tree_model_500x20', r.ours <= 20, `500 mentees × 20 goals, three levels ≤ 20 ms (${r.ours.toFixed(2)} ms)`);
   }
 
   // write_session: add a session to a 1 MB mentee file, atomically; baseline: parse + stringify it.

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerMenteeCommands } from './commands/mentees';
 import { provideYaml } from './core/yamlLib';
 import type { YamlLib } from './core/yamlLib';
+import { registerSessionDrafts } from './commands/sessionDrafts';
 import { registerSessionCommands } from './commands/sessions';
 import { registerDashboard } from './dashboard/register';
 import { registerFeedback } from './feedback/feedback';
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerStatusBar(context, ws);
   registerMenteeCommands(deps);
   registerSessionCommands(deps);
+  registerSessionDrafts(deps);
   registerFeedback(deps);
   registerDashboard(deps);
   const registered = Date.now();

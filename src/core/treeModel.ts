@@ -6,7 +6,7 @@
 import { dueInfo } from './cadence';
 import { daysBetween } from './dates';
 import type { ActionItem, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from './model';
-import { isGoalOverdue, smartMissing } from './smart';
+import { isGoalOverdue, isSmart, smartMissing } from './smart';
 import type { MenteeFile } from './store';
 import type { Problem } from './validate';
 
@@ -89,8 +89,22 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   line: 'line {0}',
 };
 
+/** Fills {0}, {1}… (a plain scan: this runs for every row of a large tree). */
 export function fill(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+  let out = '';
+  let from = 0;
+  for (let i = template.indexOf('{', from); i >= 0; i = template.indexOf('{', from)) {
+    const close = template.indexOf('}', i);
+    const n = close > i + 1 && close - i <= 3 ? Number(template.slice(i + 1, close)) : NaN;
+    if (Number.isInteger(n) && args[n] !== undefined) {
+      out += template.slice(from, i) + String(args[n]);
+      from = close + 1;
+    } else {
+      out += template.slice(from, i + 1);
+      from = i + 1;
+    }
+  }
+  return out + template.slice(from);
 }
 
 export interface TreeOptions {
@@ -256,32 +270,22 @@ export function groupChildren(f: MenteeFile, group: GroupKind, opts: TreeOptions
 
 export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
-  const missing = smartMissing(g);
   const overdue = isGoalOverdue(g, opts.today);
-  const parts = [`${g.progress}%`];
+  let description = `${g.progress}%`;
   if (g.due) {
-    parts.push(fill(s.dueOn, g.due));
+    description += ' · ' + fill(s.dueOn, g.due);
   }
   if (overdue) {
-    parts.push(s.overdueGoal);
+    description += ' · ' + s.overdueGoal;
   }
-  if (g.status === 'active' && missing.length > 0) {
-    parts.push(s.notSmart);
-  }
-  const tooltipLines = [g.title, `${g.progress}%${g.due ? ' · ' + fill(s.dueOn, g.due) : ''}`];
-  if (missing.length > 0) {
-    tooltipLines.push(`${s.notSmart} — ${fill(s.missingParts, missing.join(', '))}`);
-  }
-  const lastCheckIn = g.checkIns?.[g.checkIns.length - 1];
-  if (lastCheckIn) {
-    tooltipLines.push(`${lastCheckIn.date}: ${lastCheckIn.progress}%${lastCheckIn.note ? ' — ' + firstWords(lastCheckIn.note, 80) : ''}`);
+  if (g.status === 'active' && !isSmart(g)) {
+    description += ' · ' + s.notSmart;
   }
   return {
     id: `goal:${path}#${g.id}`,
     kind: 'goal',
     label: g.title,
-    description: parts.join(' · '),
-    tooltip: tooltipLines.join('\n'),
+    description,
     icon: overdue ? 'warning' : GOAL_ICON[g.status] ?? 'target',
     iconColor: overdue ? 'list.warningForeground' : g.status === 'done' ? 'testing.iconPassed' : undefined,
     contextValue: `mentorship.goal.${g.status}`,
@@ -289,6 +293,21 @@ export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
     path,
     entityId: g.id,
   };
+}
+
+/** The hover of a goal row, built when the mentor hovers it (resolveTreeItem), not for every row. */
+export function goalTooltip(g: Goal, opts: TreeOptions): string {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const missing = smartMissing(g);
+  const lines = [g.title, `${g.progress}%${g.due ? ' · ' + fill(s.dueOn, g.due) : ''}`];
+  if (missing.length > 0) {
+    lines.push(`${s.notSmart} — ${fill(s.missingParts, missing.join(', '))}`);
+  }
+  const lastCheckIn = g.checkIns?.[g.checkIns.length - 1];
+  if (lastCheckIn) {
+    lines.push(`${lastCheckIn.date}: ${lastCheckIn.progress}%${lastCheckIn.note ? ' — ' + firstWords(lastCheckIn.note, 80) : ''}`);
+  }
+  return lines.join('\n');
 }
 
 export function sessionNode(path: string, x: Session, opts: TreeOptions): TreeNode {

@@ -1,7 +1,7 @@
 /** The Mentees tree: maps the core tree model to VS Code TreeItems and follows the store. */
 import * as vscode from 'vscode';
 import { todayOf } from '../core/dates';
-import { groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/treeModel';
+import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/treeModel';
 import type { MentorshipWorkspace } from '../workspace';
 
@@ -100,6 +100,17 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.parents.set(c.id, n);
     }
     return children;
+  }
+
+  /** Goal hovers are built when shown, not for every row. */
+  resolveTreeItem(item: vscode.TreeItem, n: TreeNode): vscode.TreeItem {
+    if (n.kind === 'goal' && n.path && n.entityId && !item.tooltip) {
+      const goal = this.ws.store?.file(n.path)?.data?.goals.find((g) => g.id === n.entityId);
+      if (goal) {
+        item.tooltip = goalTooltip(goal, this.options());
+      }
+    }
+    return item;
   }
 
   getParent(n: TreeNode): TreeNode | undefined {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { useWorkbench, waitFor } from './harness';
 
@@ -61,5 +62,76 @@ describe('e2e: Log Session from the command palette', function () {
     // Give a (wrong) write every chance to land before checking that none did.
     await wb.runCommand('Mentorship: Refresh');
     assert.equal(wb.read(PRIYA), before);
+  });
+
+  it('the full flow adds an action item, a goal check-in and private notes in one write', async () => {
+    const wb = get();
+    const file = '.mentorship/mentees/ana-souza.yaml';
+    await wb.runCommand('Mentorship: Log Session');
+    await wb.pick('Log a session with', 'Ana Souza');
+    await wb.answer('Date of the session with Ana Souza', '2026-11-28');
+    await wb.answer('Duration in minutes', '50');
+    await wb.waitForQuickInput('Topics');
+    await wb.page.keyboard.type('testing, fixtures');
+    await wb.page.keyboard.press('Enter');
+    await wb.answer('Notes', 'Fixtures are unblocked');
+    await wb.pick('Save now, or add more', 'Add an action item');
+    await wb.answer('Action item: what will be done?', 'Pair on the discount fixtures');
+    await wb.pick('Who owns it?', 'Mentee');
+    await wb.answer('Due date', '2026-12-10');
+    await wb.pick('Save now, or add more', 'Check in on a goal');
+    await wb.pick('Which goal was discussed?', 'Contract tests for the order API');
+    await wb.answer('Progress of "Contract tests for the order API" now', '70');
+    await wb.answer('A note for this check-in', '');
+    await wb.pick('Save now, or add more', 'Private notes');
+    await wb.answer('Private notes', 'Seemed tired; ask about workload');
+    await wb.waitForQuickInput('Save now, or add more');
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForNotification('Session of 2026-11-28 with Ana Souza saved');
+    const data = parse(wb.read(file));
+    const s = data.sessions[data.sessions.length - 1];
+    assert.equal(s.date, '2026-11-28');
+    assert.equal(s.duration, 50);
+    assert.deepEqual(s.topics, ['testing', 'fixtures']);
+    assert.equal(s.private, 'Seemed tired; ask about workload');
+    assert.deepEqual(s.goals, ['g-contract-tests']);
+    assert.equal(s.actions.length, 1);
+    assert.deepEqual({ ...s.actions[0], id: undefined }, { id: undefined, text: 'Pair on the discount fixtures', owner: 'mentee', due: '2026-12-10', done: false });
+    const goal = data.goals.find((g: { id: string }) => g.id === 'g-contract-tests');
+    assert.equal(goal.progress, 70);
+    assert.deepEqual(goal.checkIns[goal.checkIns.length - 1], { date: '2026-11-28', progress: 70 });
+    assert.ok(wb.read(file).includes('team: checkout   # unknown keys are kept'));
+  });
+
+  it('Start Session opens a Markdown draft; End Session turns it into a session and removes the draft', async () => {
+    const wb = get();
+    const file = '.mentorship/mentees/priya-nair.yaml';
+    const sessionsBefore = parse(wb.read(file)).sessions.length;
+    await wb.runCommand('Mentorship: Start Session');
+    await wb.pick('Start a session with', 'Priya Nair');
+    await wb.page.locator('.tabs-container .tab.active[aria-label*="priya-nair--"]').waitFor({ timeout: 15_000 });
+    const draftDir = wb.file('.mentorship/drafts');
+    await waitFor('the draft file', () => readdirSync(draftDir).length === 1);
+    // The cursor is in the notes section: type there, then tick the open action item (line 7).
+    await waitFor('the cursor in the notes section', async () => /Ln 16, Col 1/.test(await wb.cursorStatus()));
+    await wb.page.keyboard.type('Walked through the first strict errors.');
+    await wb.goToLine(7);
+    await wb.page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) {
+      await wb.page.keyboard.press('ArrowRight');
+    }
+    await wb.page.keyboard.press('Delete');
+    await wb.page.keyboard.type('x');
+    await wb.screenshot('session-draft');
+    await wb.runCommand('Mentorship: End Session');
+    await wb.waitForNotification('Session with Priya Nair saved');
+    const data = parse(wb.read(file));
+    assert.equal(data.sessions.length, sessionsBefore + 1);
+    const s = data.sessions[data.sessions.length - 1];
+    assert.equal(s.notes, 'Walked through the first strict errors.');
+    assert.ok(s.duration >= 1);
+    const action = data.sessions.flatMap((x: { actions?: { id: string; done?: boolean }[] }) => x.actions ?? []).find((a: { id: string }) => a.id === 'a-pick-package');
+    assert.equal(action.done, true);
+    await waitFor('the draft to be removed', () => readdirSync(draftDir).length === 0);
   });
 });

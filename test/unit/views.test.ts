@@ -6,7 +6,7 @@ import type { Mentee } from '../../src/core/model';
 import { isInside, safeRelativePath } from '../../src/core/paths';
 import { dashboardStats } from '../../src/core/stats';
 import type { MenteeFile } from '../../src/core/store';
-import { groupChildren, menteeChildren, rootNodes } from '../../src/core/treeModel';
+import { fill, goalTooltip, groupChildren, menteeChildren, rootNodes } from '../../src/core/treeModel';
 import { parseFromWebview } from '../../src/dashboard/protocol';
 
 function file(m: Partial<Mentee>, slug = 'x'): MenteeFile {
@@ -65,7 +65,7 @@ describe('tree model', () => {
     assert.equal(goals.label, 'Goals');
     const [g1, g2] = groupChildren(ana, 'goals', { today: TODAY, showInactive: true });
     assert.equal(g1.description, '40% · due 2026-11-01 · overdue · not SMART yet');
-    assert.match(g1.tooltip ?? '', /Missing: specific, measurable, achievable, relevant/);
+    assert.match(goalTooltip(ana.data!.goals[0], { today: TODAY, showInactive: true }), /not SMART yet — Missing: specific, measurable, achievable, relevant$/);
     assert.equal(g1.contextValue, 'mentorship.goal.active');
     assert.equal(g1.icon, 'warning');
     assert.equal(g2.description, '100% · due 2026-10-01');
@@ -89,6 +89,14 @@ describe('tree model', () => {
     const roots = rootNodes(many, { today: TODAY, showInactive: true });
     assert.equal(roots.length, 500);
     assert.ok(new Set(roots.map((r) => r.id)).size === 500, 'ids are unique and stable');
+  });
+});
+
+describe('fill', () => {
+  it('fills numbered placeholders and leaves anything else alone', () => {
+    assert.equal(fill('{0} and {1}, {0}', 'a', 2), 'a and 2, a');
+    assert.equal(fill('{x} {} {2} {0', 'a'), '{x} {} {2} {0');
+    assert.equal(fill('no placeholders'), 'no placeholders');
   });
 });
 
