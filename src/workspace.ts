@@ -57,6 +57,15 @@ export class MentorshipWorkspace implements vscode.Disposable {
     );
   }
 
+  // Declared before the promise whose executor replaces it (field initializers run in order).
+  private markLoaded: () => void = () => undefined;
+  private readonly loadedOnce: Promise<void> = new Promise((resolve) => (this.markLoaded = resolve));
+
+  /** Settles once the data folder has been read the first time (or there is none to read). */
+  whenLoaded(): Promise<void> {
+    return this.loadedOnce;
+  }
+
   get store(): MentorshipStore | undefined {
     return this.current?.store;
   }
@@ -87,6 +96,7 @@ export class MentorshipWorkspace implements vscode.Disposable {
     if (!folder) {
       await this.setContexts(false, false);
       this.changed.fire({ paths: [], removed: [] });
+      this.markLoaded();
       return;
     }
     const setting = vscode.workspace.getConfiguration('mentorship').get<string>('dataFolder');
@@ -131,7 +141,11 @@ export class MentorshipWorkspace implements vscode.Disposable {
       await store.loadQuick();
       this.log.info(`First level of ${store.mentees.length} mentee(s) in ${Date.now() - t0} ms`);
     }
-    await store.load();
+    try {
+      await store.load();
+    } finally {
+      this.markLoaded();
+    }
     this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
   }
 

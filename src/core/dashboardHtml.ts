@@ -108,7 +108,7 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   due: 'due {0}',
   progressOf: '{0}: {1}% done',
   timeline: 'Sessions and cadence',
-  timelineAlt: '{0} sessions from {1} to {2}; {3} gaps were longer than the cadence.',
+  timelineAlt: '{0} sessions from {1} to {2}; gaps longer than the cadence: {3}.',
   noSessions: 'No sessions logged yet.',
   lateGaps: '{0} gap(s) longer than the cadence',
   feedbackMix: 'Feedback mix per month',

@@ -148,7 +148,7 @@ export class DashboardManager implements vscode.Disposable {
       const today = todayOf(new Date());
       html = renderDashboardBody(f.data, dashboardStats(f.data, today), store?.mentor?.data, dashboardStrings());
     }
-    const msg: ToWebview = { type: 'render', html, rendered: Date.now() };
+    const msg: ToWebview = { type: 'render', html, rendered: Date.now(), path: st.path };
     if (st.ready) {
       void st.panel.webview.postMessage(msg);
     } else {

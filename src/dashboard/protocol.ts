@@ -12,7 +12,8 @@ export type FromWebview =
   | { type: 'action'; action: DashboardAction; id?: string }
   | { type: 'rendered'; ms: number };
 
-export type ToWebview = { type: 'render'; html: string; rendered: number };
+/** `path` is kept by the page (setState) so the panel can be restored after a reload. */
+export type ToWebview = { type: 'render'; html: string; rendered: number; path: string };
 
 const ACTIONS: readonly DashboardAction[] = ['logSession', 'addGoal', 'openYaml', 'checkIn', 'openFeedback'];
 const ID_RE = /^[\p{L}\p{N}._:-]{1,200}$/u;

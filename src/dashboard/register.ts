@@ -27,6 +27,8 @@ export function registerDashboard(deps: Deps): void {
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         const path = typeof state === 'object' && state !== null ? (state as { path?: unknown }).path : undefined;
+        // After a reload the panel can come back before the files are read.
+        await deps.ws.whenLoaded();
         get().restore(panel, typeof path === 'string' ? path : undefined);
       },
     }),

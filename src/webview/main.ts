@@ -6,10 +6,16 @@ import type { FromWebview, ToWebview } from '../dashboard/protocol';
 
 interface VsCodeApi {
   postMessage(msg: FromWebview): void;
-  getState(): { scrollY?: number } | undefined;
-  setState(s: { scrollY?: number }): void;
+  getState(): PageState | undefined;
+  setState(s: PageState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What survives a reload: which mentee this page shows, and where it was scrolled to. */
+interface PageState {
+  path?: string;
+  scrollY?: number;
+}
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
@@ -26,6 +32,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const t0 = performance.now();
   const first = root.dataset.rendered !== 'true';
   root.innerHTML = msg.html;
+  if (typeof msg.path === 'string') {
+    vscode.setState({ ...vscode.getState(), path: msg.path });
+  }
   root.dataset.rendered = 'true';
   root.setAttribute('aria-busy', 'false');
   // Force layout so the figure includes it, then report after the frame is painted.
@@ -65,7 +74,7 @@ window.addEventListener('scroll', () => {
   if (scrollTimer) {
     clearTimeout(scrollTimer);
   }
-  scrollTimer = setTimeout(() => vscode.setState({ scrollY: window.scrollY }), 150);
+  scrollTimer = setTimeout(() => vscode.setState({ ...vscode.getState(), scrollY: window.scrollY }), 150);
 });
 
 vscode.postMessage({ type: 'ready' });

@@ -532,7 +532,8 @@ export async function clickInlineAction(wb: Workbench, rowLabel: string, actionT
   const row = wb.treeRow(rowLabel);
   await row.waitFor({ timeout: 20_000 });
   await row.hover();
-  const action = row.locator(`.actions .action-label[aria-label="${actionTitle}"]`).first();
+  // The label may carry the keybinding: "Open Dashboard (Ctrl+Alt+M D)".
+  const action = row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`).first();
   await action.waitFor({ state: 'visible', timeout: 10_000 });
   await action.click();
 }
