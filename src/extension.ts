@@ -9,6 +9,7 @@ import { registerSessionDrafts } from './commands/sessionDrafts';
 import { registerSessionCommands } from './commands/sessions';
 import { registerDashboard } from './dashboard/register';
 import { registerFeedback } from './feedback/feedback';
+import { registerInlineFeedback } from './feedback/inline';
 import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
 import { MentorshipWorkspace } from './workspace';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerSessionCommands(deps);
   registerSessionDrafts(deps);
   registerFeedback(deps);
+  registerInlineFeedback(deps);
   registerDashboard(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.

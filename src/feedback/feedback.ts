@@ -260,8 +260,10 @@ function findFeedback(deps: Deps, arg: unknown): { path: string; fb: Feedback } 
 /** Live ranges of open documents, kept by the inline view; consulted first. */
 export type LiveRanges = (uri: vscode.Uri, feedbackId: string) => AnchorRange | undefined;
 let liveRanges: LiveRanges = () => undefined;
-export function setLiveRangeSource(source: LiveRanges): void {
+let revealThread: (uri: vscode.Uri, feedbackId: string) => void = () => undefined;
+export function setLiveRangeSource(source: LiveRanges, reveal?: (uri: vscode.Uri, feedbackId: string) => void): void {
   liveRanges = source;
+  revealThread = reveal ?? revealThread;
 }
 
 export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResult | undefined> {
@@ -289,6 +291,7 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
     return result;
   }
   const range = toVscodeRange(result.range);
+  revealThread(uri, fb.id);
   await vscode.window.showTextDocument(doc, { selection: range, preview: false });
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   if (result.status === 'moved') {

@@ -44,6 +44,11 @@ describe('e2e: feedback linked to a code selection', function () {
     await wb.page.keyboard.press('Home');
     await wb.page.keyboard.type("export const CURRENCY = 'EUR';\nexport const VAT = 0.09;\n");
     await wb.page.keyboard.press('Control+S');
+    // The range followed the edit live and is written back on save, with the snippet unchanged.
+    await waitFor('the moved range to be saved', () => {
+      const now = parse(wb.read(ANA)).feedback.find((x: { id: string }) => x.id === fb.id);
+      return now.anchor.range.startLine === 22 ? now : undefined;
+    });
 
     // Open another file, then go to the feedback from the tree.
     await wb.openFile('src/orders.ts');
@@ -59,6 +64,26 @@ describe('e2e: feedback linked to a code selection', function () {
     });
     const status = await wb.cursorStatus();
     assert.match(status, new RegExp(`\\(${fb.anchor.text.length} selected\\)`), status);
+    // The comment thread shows the feedback next to the code.
+    await wb.page.locator('.monaco-editor .zone-widget', { hasText: 'Consider returning a typed error' }).first().waitFor({ timeout: 20_000 });
+    const after = parse(wb.read(ANA)).feedback.find((x: { id: string }) => x.id === fb.id);
+    assert.deepEqual(after.anchor.range, { startLine: 22, startColumn: 1, endLine: 26, endColumn: 2 });
+    assert.equal(after.anchor.text, fb.anchor.text);
     await wb.screenshot('feedback-go-to');
+  });
+
+  it('deleting the anchored code keeps the feedback, and going to it says plainly that the code is gone', async () => {
+    const wb = get();
+    await wb.openFile('src/orders.ts');
+    await wb.goToLine(18);
+    await wb.page.keyboard.press('Control+Shift+K');
+    await wb.page.keyboard.press('Control+S');
+    await wb.expandTreeRow('Ana Souza');
+    await wb.expandTreeRow('Feedback');
+    await wb.treeRow('Use the logger instead of').click();
+    await wb.waitForNotification('The code this feedback was about is no longer in src/orders.ts');
+    assert.ok(wb.read(ANA).includes('Use the logger instead of console.log'), 'the feedback is kept');
+    assert.ok(!wb.read('src/orders.ts').includes("console.log('order created'"));
+    await wb.screenshot('feedback-orphaned');
   });
 });

@@ -327,12 +327,20 @@ export class Workbench {
   }
 
   async expandTreeRow(text: string): Promise<void> {
-    const row = this.treeRow(text);
-    await row.waitFor({ timeout: 20_000 });
-    if ((await row.getAttribute('aria-expanded')) === 'false') {
-      await row.click();
-      await waitFor(`${text} to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true');
-    }
+    // The tree may re-render under the click (a store change); click the twistie until it is open.
+    await waitFor(`${text} to expand`, async () => {
+      const row = this.treeRow(text);
+      if ((await row.count()) === 0) {
+        return false;
+      }
+      const state = await row.getAttribute('aria-expanded');
+      if (state === 'true') {
+        return true;
+      }
+      await row.locator('.monaco-tl-twistie').click({ timeout: 2_000 });
+      await waitFor(`${text} to open`, async () => (await row.getAttribute('aria-expanded')) === 'true', 1_500, 100).catch(() => undefined);
+      return (await row.getAttribute('aria-expanded')) === 'true';
+    });
   }
 
   /** Runs a command from the palette (F1), retrying until the extension's commands are registered. */
@@ -478,13 +486,15 @@ export class Workbench {
     const base = path.basename(rel);
     await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tabs-container .tab[aria-label*="${base}"]`).first().waitFor({ timeout: 15_000 });
+    // The tab may exist already: wait until it is the active one.
+    await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ timeout: 15_000 });
     await this.page.locator('.editor-instance .monaco-editor').first().waitFor();
   }
 
   /** Moves the cursor to a 1-based line with Go to Line (Ctrl+G). */
   async goToLine(line: number): Promise<void> {
-    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    // Focus the visible editor (hidden editors of other tabs stay in the DOM).
+    await this.page.locator('.editor-instance .monaco-editor .view-lines >> visible=true').first().click();
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });

@@ -1,0 +1,297 @@
+/**
+ * Feedback where the code is: one comment thread per feedback item in open editors (Comments API), whose
+ * ranges follow every edit live; when the file is saved, a range that moved with its text intact is
+ * written back to the YAML. Deleting the anchored code never deletes the feedback: it is only no longer
+ * shown inline, and "Go to Feedback Code" says it is gone and offers to re-point it.
+ */
+import * as vscode from 'vscode';
+import { LineIndex, locate, shiftRange } from '../core/anchor';
+import type { AnchorRange, Feedback, Mentee } from '../core/model';
+import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/operations';
+import { safeRelativePath } from '../core/paths';
+import { command } from '../commands/common';
+import type { Deps } from '../commands/common';
+import { setLiveRangeSource, toVscodeRange } from './feedback';
+
+interface Tracked {
+  menteePath: string;
+  menteeName: string;
+  fb: Feedback;
+  range: AnchorRange;
+  thread?: vscode.CommentThread;
+}
+
+class FeedbackComment implements vscode.Comment {
+  mode = vscode.CommentMode.Preview;
+  constructor(
+    public body: vscode.MarkdownString,
+    public author: vscode.CommentAuthorInformation,
+    public contextValue: string,
+    public label: string | undefined,
+  ) {}
+}
+
+export class InlineFeedback implements vscode.Disposable {
+  private readonly controller = vscode.comments.createCommentController('mentorship.feedback', vscode.l10n.t('Mentorship feedback'));
+  /** Per document URI: the feedback shown in it, with live ranges. */
+  private readonly docs = new Map<string, Tracked[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly expandNext = new Set<string>();
+
+  constructor(private readonly deps: Deps) {
+    this.controller.options = { placeHolder: '', prompt: '' };
+    this.disposables.push(
+      this.controller,
+      vscode.window.onDidChangeVisibleTextEditors(() => this.syncVisible()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri.toString())),
+      deps.ws.onDidChange(() => this.rebuildAll()),
+    );
+    setLiveRangeSource(
+      (uri, id) => this.docs.get(uri.toString())?.find((t) => t.fb.id === id)?.range,
+      (uri, id) => this.reveal(uri, id),
+    );
+    this.syncVisible();
+  }
+
+  /** Expands the thread of this feedback the next time it is shown (after "Go to Feedback Code"). */
+  reveal(uri: vscode.Uri, feedbackId: string): void {
+    const t = this.docs.get(uri.toString())?.find((x) => x.fb.id === feedbackId);
+    if (t?.thread) {
+      t.thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    } else {
+      this.expandNext.add(feedbackId);
+    }
+  }
+
+  private feedbackFor(doc: vscode.TextDocument): { menteePath: string; m: Mentee; fb: Feedback }[] {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    const store = this.deps.ws.store;
+    if (!folder || !store) {
+      return [];
+    }
+    const rel = safeRelativePath(doc.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1));
+    if (!rel) {
+      return [];
+    }
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const out: { menteePath: string; m: Mentee; fb: Feedback }[] = [];
+    for (const f of store.mentees) {
+      for (const fb of f.data?.feedback ?? []) {
+        const a = fb.anchor;
+        if (a && safeRelativePath(a.path) === rel && (!multi || !a.folder || a.folder === folder.name)) {
+          out.push({ menteePath: f.path, m: f.data as Mentee, fb });
+        }
+      }
+    }
+    return out;
+  }
+
+  private syncVisible(): void {
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+    for (const e of vscode.window.visibleTextEditors) {
+      if (!this.docs.has(e.document.uri.toString())) {
+        this.build(e.document);
+      }
+    }
+    // Keep tracking documents that are open but hidden: their ranges must keep following edits.
+    for (const key of [...this.docs.keys()]) {
+      if (!visible.has(key) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
+        this.clear(key);
+      }
+    }
+  }
+
+  private rebuildAll(): void {
+    for (const key of [...this.docs.keys()]) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      this.clear(key);
+      if (doc) {
+        this.build(doc);
+      }
+    }
+    this.syncVisible();
+  }
+
+  private build(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote' && doc.uri.scheme !== 'vscode-userdata') {
+      return;
+    }
+    const items = this.feedbackFor(doc);
+    if (items.length === 0) {
+      return;
+    }
+    const text = doc.getText();
+    const tracked: Tracked[] = [];
+    for (const { menteePath, m, fb } of items) {
+      const anchor = fb.anchor;
+      if (!anchor) {
+        continue;
+      }
+      const found = locate(text, anchor);
+      if (found.status === 'notFound' || !found.range) {
+        continue; // orphaned: kept in the YAML and the tree, not shown inline
+      }
+      const t: Tracked = { menteePath, menteeName: m.name, fb, range: found.range };
+      t.thread = this.thread(doc.uri, t);
+      tracked.push(t);
+    }
+    this.docs.set(doc.uri.toString(), tracked);
+  }
+
+  private thread(uri: vscode.Uri, t: Tracked): vscode.CommentThread {
+    const body = new vscode.MarkdownString();
+    body.appendText(t.fb.text);
+    if (t.fb.review) {
+      body.appendText(`\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}`);
+    }
+    const comment = new FeedbackComment(
+      body,
+      { name: `${t.menteeName} · ${t.fb.kind}` },
+      'mentorship.feedbackComment',
+      t.fb.date,
+    );
+    const thread = this.controller.createCommentThread(uri, toVscodeRange(t.range), [comment]);
+    thread.label = vscode.l10n.t('Feedback for {0} ({1})', t.menteeName, t.fb.kind);
+    thread.canReply = false;
+    thread.contextValue = `mentorship.feedbackThread.${t.fb.resolved ? 'resolved' : 'open'}`;
+    thread.state = t.fb.resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
+    const expand = this.expandNext.delete(t.fb.id);
+    thread.collapsibleState = expand ? vscode.CommentThreadCollapsibleState.Expanded : vscode.CommentThreadCollapsibleState.Collapsed;
+    (thread as vscode.CommentThread & { mentorship?: Tracked }).mentorship = t;
+    return thread;
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    const tracked = this.docs.get(e.document.uri.toString());
+    if (!tracked || e.contentChanges.length === 0) {
+      return;
+    }
+    // VS Code reports the changes of one event against the document before the event, in any order;
+    // applied from the bottom up, each one is still relative to the text the next one sees.
+    const changes = [...e.contentChanges]
+      .sort((a, b) => b.rangeOffset - a.rangeOffset)
+      .map((c) => ({ range: { start: c.range.start, end: c.range.end }, text: c.text.replace(/\r\n/g, '\n') }));
+    for (const t of [...tracked]) {
+      const next = shiftRange(t.range, changes);
+      if (!next) {
+        // The anchored code was deleted: the feedback stays in the YAML, only its inline thread goes.
+        t.thread?.dispose();
+        tracked.splice(tracked.indexOf(t), 1);
+        this.deps.log.info(`Feedback ${t.fb.id}: its code was deleted; it is kept as orphaned`);
+        continue;
+      }
+      t.range = next;
+      if (t.thread) {
+        t.thread.range = toVscodeRange(next);
+      }
+    }
+  }
+
+  /** On save, write back ranges that moved while their text stayed the same. */
+  private async onSave(doc: vscode.TextDocument): Promise<void> {
+    const tracked = this.docs.get(doc.uri.toString());
+    if (!tracked) {
+      return;
+    }
+    const idx = new LineIndex(doc.getText());
+    for (const t of tracked) {
+      const a = t.fb.anchor;
+      if (!a || sameRange(a.range, t.range)) {
+        continue;
+      }
+      const now = idx.text.slice(idx.offset(t.range.startLine, t.range.startColumn), idx.offset(t.range.endLine, t.range.endColumn));
+      if (now.replace(/\r\n/g, '\n') !== a.text.replace(/\r\n/g, '\n')) {
+        continue; // edited inside: the locator finds it when needed; the stored snippet stays as logged
+      }
+      try {
+        await this.deps.ws.requireStore().edit(t.menteePath, moveFeedbackRange(t.fb.id, t.range));
+      } catch (err) {
+        this.deps.log.warn(`Could not update the link of feedback ${t.fb.id}: ${String(err)}`);
+      }
+    }
+  }
+
+  private clear(key: string): void {
+    for (const t of this.docs.get(key) ?? []) {
+      t.thread?.dispose();
+    }
+    this.docs.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.docs.keys()]) {
+      this.clear(key);
+    }
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function sameRange(a: AnchorRange, b: AnchorRange): boolean {
+  return a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+
+function trackedOf(thread: unknown): Tracked | undefined {
+  return (thread as { mentorship?: Tracked } | undefined)?.mentorship;
+}
+
+export function registerInlineFeedback(deps: Deps): InlineFeedback {
+  const inline = new InlineFeedback(deps);
+  const t = vscode.l10n.t;
+  deps.context.subscriptions.push(
+    inline,
+    command(deps, 'mentorship.resolveFeedback', async (thread) => {
+      const tr = trackedOf(thread);
+      if (tr) {
+        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { resolved: true }));
+      }
+    }),
+    command(deps, 'mentorship.unresolveFeedback', async (thread) => {
+      const tr = trackedOf(thread);
+      if (tr) {
+        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { resolved: false }));
+      }
+    }),
+    command(deps, 'mentorship.editFeedbackText', async (thread) => {
+      const tr = trackedOf(thread);
+      if (!tr) {
+        return;
+      }
+      const text = await vscode.window.showInputBox({ prompt: t('Feedback text'), value: tr.fb.text, validateInput: (v) => (v.trim() ? undefined : t('Write the feedback.')) });
+      if (text) {
+        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { text: text.trim() }));
+      }
+    }),
+    command(deps, 'mentorship.deleteFeedbackComment', async (thread) => {
+      const tr = trackedOf(thread);
+      if (!tr) {
+        return;
+      }
+      const ok = await vscode.window.showWarningMessage(t('Delete this feedback?'), { modal: true, detail: tr.fb.text }, t('Delete'));
+      if (ok) {
+        await deps.ws.requireStore().edit(tr.menteePath, removeFeedback(tr.fb.id));
+      }
+    }),
+    command(deps, 'mentorship.feedbackInFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        return;
+      }
+      const items = deps.ws.store?.mentees.flatMap((f) =>
+        (f.data?.feedback ?? [])
+          .filter((fb) => fb.anchor && editor.document.uri.path.endsWith('/' + (safeRelativePath(fb.anchor.path) ?? '\u0000')))
+          .map((fb) => ({ label: fb.text, description: `${f.data?.name ?? ''} · ${fb.kind} · ${fb.date}`, detail: `${fb.anchor?.path}:${fb.anchor?.range.startLine}`, path: f.path, id: fb.id })),
+      );
+      if (!items || items.length === 0) {
+        void vscode.window.showInformationMessage(t('No feedback is linked to this file.'));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Feedback in this file'), matchOnDescription: true, matchOnDetail: true });
+      if (picked) {
+        await vscode.commands.executeCommand('mentorship.goToFeedback', { kind: 'feedback', path: picked.path, entityId: picked.id, id: '' });
+      }
+    }),
+  );
+  return inline;
+}
