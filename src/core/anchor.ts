@@ -16,6 +16,11 @@ export interface LocateResult {
   range?: AnchorRange;
   /** 0..1; 1 for an exact match. */
   confidence: number;
+  /**
+   * Set when the code now stands in several places that the surroundings cannot tell apart: the range
+   * is the likeliest one, and the UI must say that it may be another.
+   */
+  ambiguous?: number;
 }
 
 /** Below this a fuzzy match is not trusted: better to say "not found" than to jump to a wrong place. */
@@ -95,29 +100,40 @@ export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' |
     return { status: 'notFound', method: 'none', confidence: 0 };
   }
   const oldStart = idx.offset(anchor.range.startLine, anchor.range.startColumn);
-  // 1. Still where it was.
-  if (text.startsWith(needle, oldStart) && idx.position(oldStart).line === anchor.range.startLine) {
-    return { status: 'found', method: 'exact', range: idx.rangeOf(oldStart, oldStart + needle.length), confidence: 1 };
-  }
-  // 2. The same text elsewhere: the occurrence whose surroundings match best, then the nearest.
+  // 1. and 2. The same text: where it was, or elsewhere. One copy settles it; with several, the one whose
+  // surroundings match best, then the nearest — and the result says when that was a close call.
   const hits: number[] = [];
   for (let i = text.indexOf(needle); i >= 0 && hits.length < 1000; i = text.indexOf(needle, i + 1)) {
     hits.push(i);
   }
   if (hits.length > 0) {
-    const best = pickBest(
+    const pick = pickBest(
       hits.map((h) => ({ start: h, end: h + needle.length })),
       text,
       anchor,
       idx,
     );
-    return { status: 'moved', method: 'nearest', range: idx.rangeOf(best.start, best.end), confidence: 1 };
+    const best = pick.best;
+    const inPlace = best.start === oldStart && idx.position(oldStart).line === anchor.range.startLine;
+    return {
+      status: inPlace ? 'found' : 'moved',
+      method: inPlace ? 'exact' : 'nearest',
+      range: idx.rangeOf(best.start, best.end),
+      confidence: 1,
+      ...(pick.ambiguous ? { ambiguous: hits.length } : {}),
+    };
   }
   // 3. The same text with other white space (re-indented, reformatted).
   const ws = whitespaceInsensitive(text, needle);
   if (ws.length > 0) {
-    const best = pickBest(ws, text, anchor, idx);
-    return { status: 'moved', method: 'whitespace', range: idx.rangeOf(best.start, best.end), confidence: 0.95 };
+    const pick = pickBest(ws, text, anchor, idx);
+    return {
+      status: 'moved',
+      method: 'whitespace',
+      range: idx.rangeOf(pick.best.start, pick.best.end),
+      confidence: 0.95,
+      ...(pick.ambiguous ? { ambiguous: ws.length } : {}),
+    };
   }
   // 4. Fuzzy: the window of lines most like the anchored lines, with their context.
   return fuzzy(idx, anchor);
@@ -125,50 +141,71 @@ export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' |
 
 function pickBest(
   candidates: { start: number; end: number }[],
-  text: string,
+  _text: string,
   anchor: Pick<CodeAnchor, 'range' | 'before' | 'after'>,
   idx: LineIndex,
-): { start: number; end: number } {
+): { best: { start: number; end: number }; ambiguous: boolean } {
   if (candidates.length === 1) {
-    return candidates[0];
+    return { best: candidates[0], ambiguous: false };
   }
-  const before = squash(anchor.before ?? '');
-  const after = squash(anchor.after ?? '');
+  // Whole context lines, nearest first (the partial lines around the selection are left out).
+  const before = (anchor.before ?? '').split('\n').slice(0, -1).reverse().map(squash);
+  // `after` ends at the start of a line: its last piece is not a line of context.
+  const afterText = anchor.after ?? '';
+  const afterPieces = afterText.split('\n').slice(1);
+  const after = (afterText.endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash);
+  // A context line that occurs once in the file says more than "}" or a blank line.
+  const occurrences = new Map<string, number>();
+  for (let i = 1; i <= idx.lineCount; i++) {
+    const l = squash(idx.lineText(i));
+    occurrences.set(l, (occurrences.get(l) ?? 0) + 1);
+  }
+  const weight = (line: string, closeness: number): number => closeness / (occurrences.get(line) ?? 1);
   let best = candidates[0];
   let bestScore = -Infinity;
+  let bestDistance = Infinity;
+  const scores: { ctx: number; distance: number }[] = [];
   for (const c of candidates) {
-    const b = squash(text.slice(Math.max(0, c.start - (anchor.before?.length ?? 0) - 40), c.start));
-    const a = squash(text.slice(c.end, c.end + (anchor.after?.length ?? 0) + 40));
-    const ctx = suffixMatch(b, before) + prefixMatch(a, after);
-    const distance = Math.abs(idx.position(c.start).line - anchor.range.startLine);
-    // Context first; distance breaks ties (and counts a little, so a far copy loses to a near one).
-    const score = ctx * 1000 - distance;
-    if (score > bestScore) {
-      bestScore = score;
+    const first = idx.position(c.start).line;
+    const last = idx.position(c.end).line;
+    // Context lines that are still there, weighted by closeness to the selection and by rarity.
+    let ctx = 0;
+    before.forEach((l, k) => {
+      if (first - 1 - k >= 1 && squash(idx.lineText(first - 1 - k)) === l) {
+        ctx += weight(l, before.length - k);
+      }
+    });
+    after.forEach((l, k) => {
+      if (last + 1 + k <= idx.lineCount && squash(idx.lineText(last + 1 + k)) === l) {
+        ctx += weight(l, after.length - k);
+      }
+    });
+    const distance = Math.abs(first - anchor.range.startLine);
+    scores.push({ ctx, distance });
+    // Context first; the distance to the old place breaks ties (a near copy wins over a far one).
+    if (ctx > bestScore + 1e-9 || (Math.abs(ctx - bestScore) <= 1e-9 && distance < bestDistance)) {
+      bestScore = ctx;
+      bestDistance = distance;
       best = c;
     }
   }
-  return best;
+  // A close call: nothing around any copy matches; or another copy's surroundings match nearly as well;
+  // or a copy nearer to where the code was matches at least half as well.
+  const others = scores.filter((x) => !(x.ctx === bestScore && x.distance === bestDistance));
+  const ambiguous =
+    bestScore <= 1e-9 ||
+    others.some((x) => x.ctx >= AMBIGUITY * bestScore) ||
+    others.some((x) => x.distance < bestDistance && x.ctx >= NEARER_AMBIGUITY * bestScore);
+  return { best, ambiguous };
 }
+
+/** A runner-up whose context scores at least this share of the best makes the result ambiguous… */
+const AMBIGUITY = 0.8;
+/** …and so does a nearer one with at least this share. */
+const NEARER_AMBIGUITY = 0.4;
 
 function squash(s: string): string {
   return s.replace(/\s+/g, '');
-}
-
-function suffixMatch(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) {
-    n++;
-  }
-  return n;
-}
-
-function prefixMatch(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) {
-    n++;
-  }
-  return n;
 }
 
 /** Occurrences of needle ignoring all white space, as ranges in the original text. */

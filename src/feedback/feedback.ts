@@ -294,7 +294,11 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   revealThread(uri, fb.id);
   await vscode.window.showTextDocument(doc, { selection: range, preview: false });
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  if (result.status === 'moved') {
+  if (result.ambiguous) {
+    void vscode.window.showWarningMessage(
+      t('This code now appears {0} times in {1}; the likeliest place is selected. Check that it is the one the feedback is about.', result.ambiguous, fb.anchor.path),
+    );
+  } else if (result.status === 'moved') {
     const update = t('Update Link');
     deps.log.info(`Feedback ${fb.id} moved to line ${result.range.startLine} (${result.method})`);
     void vscode.window
