@@ -113,6 +113,9 @@ export class MentorshipWorkspace implements vscode.Disposable {
     const store = new MentorshipStore(fs, location.root, {
       log: (m) => this.log.info(m),
       blockWrite: (path) => {
+        if (!vscode.workspace.isTrusted) {
+          return vscode.l10n.t('This workspace is not trusted: Mentorship only reads here. Trust the workspace to save changes.');
+        }
         const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.path === path && d.uri.scheme === location?.base.scheme);
         return dirty
           ? vscode.l10n.t('{0} has unsaved changes in an editor. Save or revert them first; the change was not saved.', path.slice(path.lastIndexOf('/') + 1))

@@ -19,6 +19,11 @@ export interface FileSystem {
   /** Names of the entries in a folder, or [] if it does not exist. */
   readDirectory(path: string): Promise<[string, FileStat['type']][]>;
   createDirectory(path: string): Promise<void>;
+  /**
+   * Creates a file only if none exists, atomically where the platform allows; resolves false if it
+   * exists. Used for the write lock that keeps two writers (two windows) from interleaving.
+   */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
 }
 
 export function joinPath(...parts: string[]): string {

@@ -75,12 +75,20 @@ export interface StoreOptions {
 
 export type MenteeChange = (mentee: Mentee) => Edit[];
 
+/**
+ * Per-file queues shared by every store in this JavaScript context (two stores on one folder must not
+ * interleave either); a lock file next to the mentee file does the same across processes.
+ */
+const FILE_QUEUES = new Map<string, Promise<unknown>>();
+const LOCK_SUFFIX = '.mentorship-lock';
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
+
 export class MentorshipStore implements Disposable {
   private readonly changed = new Emitter<StoreChange>();
   readonly onDidChange = this.changed.event;
   private readonly menteeFiles = new Map<string, MenteeFile>();
   private mentorFile: MentorFile | undefined;
-  private readonly queues = new Map<string, Promise<unknown>>();
   private readonly prefetched = new Map<string, Uint8Array>();
   private loaded = false;
 
@@ -257,7 +265,7 @@ export class MentorshipStore implements Disposable {
         if (newError) {
           throw new StoreError(`The change would make ${basename(path)} invalid: ${newError.message} It was not saved.`, path, newError.line);
         }
-        const written = await this.writeAtomic(path, encode(next, current.bom), current.raw);
+        const written = await this.withLock(path, () => this.writeAtomic(path, encode(next, current.bom), current.raw));
         if (!written) {
           this.log(`${basename(path)} changed on disk during the write; trying again on the new content.`);
           continue;
@@ -423,19 +431,46 @@ export class MentorshipStore implements Disposable {
   }
 
   private enqueue<T>(path: string, work: () => Promise<T>): Promise<T> {
-    const prev = this.queues.get(path) ?? Promise.resolve();
+    const prev = FILE_QUEUES.get(path) ?? Promise.resolve();
     const next = prev.then(work, work);
     const settled = next.then(
       () => undefined,
       () => undefined,
     );
-    this.queues.set(path, settled);
+    FILE_QUEUES.set(path, settled);
     void settled.then(() => {
-      if (this.queues.get(path) === settled) {
-        this.queues.delete(path);
+      if (FILE_QUEUES.get(path) === settled) {
+        FILE_QUEUES.delete(path);
       }
     });
     return next;
+  }
+
+  /** Runs `work` holding the file's lock (a lock file beside it), waiting a little for another writer. */
+  private async withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+    const lock = path + LOCK_SUFFIX;
+    const stamp = new TextEncoder().encode(`${Date.now()}\n`);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let wait = 5; ; wait = Math.min(100, wait * 2)) {
+      if (await this.fs.createExclusive(lock, stamp)) {
+        break;
+      }
+      const st = await this.fs.stat(lock);
+      if (st && Date.now() - st.mtime > LOCK_STALE_MS) {
+        // Left behind by a writer that died: take it over.
+        await this.fs.delete(lock);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new StoreError(`${basename(path)} is being written by another window; the change was not saved. Try again.`, path);
+      }
+      await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.fs.delete(lock).catch(() => undefined);
+    }
   }
 }
 
@@ -445,7 +480,7 @@ function sortName(f: MenteeFile): string {
 
 /** Mentee files are `*.yaml`/`*.yml`; temporary and hidden files are ignored. */
 export function isMenteeFileName(name: string): boolean {
-  return /\.ya?ml$/i.test(name) && !name.startsWith('.');
+  return /\.ya?ml$/i.test(name) && !name.startsWith('.') && !name.startsWith(TEMP_MARK);
 }
 
 function renderNew(fields: Record<string, unknown>): string {

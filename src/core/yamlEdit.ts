@@ -61,6 +61,9 @@ export function applyEdits(text: string, rawEdits: readonly Edit[]): { text: str
       applyToDocument(doc, edit);
     }
     out = doc.toString({ lineWidth: 0 });
+    if (text.includes('\r\n')) {
+      out = out.replace(/\r?\n/g, '\r\n'); // keep the file's line ends
+    }
     if (!sameData(out, expectedData)) {
       throw new EditError('The change could not be applied without altering other data; nothing was written.');
     }

@@ -51,6 +51,21 @@ export class VscodeFileSystem implements FileSystem {
       return [];
     }
   }
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    // workspace.fs has no exclusive create; a rename that must not overwrite comes closest.
+    const tmp = `${path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    await vscode.workspace.fs.writeFile(this.uri(tmp), data);
+    try {
+      await vscode.workspace.fs.rename(this.uri(tmp), this.uri(path), { overwrite: false });
+      return true;
+    } catch (e) {
+      await vscode.workspace.fs.delete(this.uri(tmp)).then(undefined, () => undefined);
+      if (e instanceof vscode.FileSystemError && e.code === 'FileExists') {
+        return false;
+      }
+      throw e;
+    }
+  }
   async createDirectory(path: string): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.uri(path));
   }

@@ -476,19 +476,27 @@ export class Workbench {
     );
   }
 
-  /** Opens a workspace file through Quick Open and waits for its editor. */
+  /** Opens a workspace file through Quick Open and waits until its editor is the active one. */
   async openFile(rel: string): Promise<void> {
-    await this.closeQuickInput();
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(rel);
     const base = path.basename(rel);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 15_000 });
-    await this.page.keyboard.press('Enter');
-    // The tab may exist already: wait until it is the active one.
-    await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ timeout: 15_000 });
-    await this.page.locator('.editor-instance .monaco-editor').first().waitFor();
+    await waitFor(`${rel} to be the active editor`, async () => {
+      await this.closeQuickInput();
+      await this.page.keyboard.press('Control+P');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(rel);
+      // Click the matching row: Enter could still hit the row that was active before the filter applied.
+      const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+      try {
+        await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).first().waitFor({ timeout: 5_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 45_000, 200);
+    await this.page.locator('.editor-instance .monaco-editor >> visible=true').first().waitFor();
   }
 
   /** Moves the cursor to a 1-based line with Go to Line (Ctrl+G). */

@@ -35,6 +35,17 @@ export class NodeFileSystem implements FileSystem {
       return [];
     }
   }
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    try {
+      await fsp.writeFile(path, data, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+        return false;
+      }
+      throw e;
+    }
+  }
   async createDirectory(path: string): Promise<void> {
     await fsp.mkdir(path, { recursive: true });
   }
