@@ -2,6 +2,7 @@
 const activationStart: number = (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart ?? Date.now();
 
 import * as vscode from 'vscode';
+import { registerClosing } from './commands/closing';
 import { registerMenteeCommands } from './commands/mentees';
 import { provideYaml } from './core/yamlLib';
 import type { YamlLib } from './core/yamlLib';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerMenteeCommands(deps);
   registerSessionCommands(deps);
   registerSessionDrafts(deps);
+  registerClosing(deps);
   registerFeedback(deps);
   registerInlineFeedback(deps);
   registerDashboard(deps);

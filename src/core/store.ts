@@ -227,53 +227,74 @@ export class MentorshipStore implements Disposable {
    */
   async edit(path: string, change: MenteeChange): Promise<MenteeFile> {
     return this.enqueue(path, async () => {
-      const blocked = this.options.blockWrite?.(path);
-      if (blocked) {
-        throw new StoreError(blocked, path);
-      }
-      for (let attempt = 0; attempt < 4; attempt++) {
-        const current = await this.readText(path);
-        if (current === undefined) {
-          throw new StoreError(`${basename(path)} no longer exists; the change was not saved.`, path);
-        }
-        const parsed = parseMentee(current.text);
-        const known = this.menteeFiles.get(path);
-        const firstError = parsed.problems.find((p) => p.severity === 'error');
-        if (!parsed.data || firstError) {
-          this.remember(path, current.text, parsed);
-          throw new StoreError(
-            `${basename(path)} has a problem at line ${firstError?.line ?? 1}: ${firstError?.message ?? 'it could not be read'} Fix the file first; the change was not saved.`,
-            path,
-            firstError?.line,
-          );
-        }
-        if (known && known.hash !== hashText(current.text)) {
-          this.log(`${basename(path)} changed on disk since it was read; applying the change to the new content.`);
-        }
-        const edits = change(parsed.data);
-        let next: string;
-        try {
-          next = applyEdits(current.text, edits).text;
-        } catch (e) {
-          if (e instanceof EditError) {
-            throw new StoreError(`${basename(path)}: ${e.message}`, path);
-          }
-          throw e;
-        }
-        const nextParsed = parseMentee(next);
-        const newError = nextParsed.problems.find((p) => p.severity === 'error');
-        if (newError) {
-          throw new StoreError(`The change would make ${basename(path)} invalid: ${newError.message} It was not saved.`, path, newError.line);
-        }
-        const written = await this.withLock(path, () => this.writeAtomic(path, encode(next, current.bom), current.raw));
-        if (!written) {
-          this.log(`${basename(path)} changed on disk during the write; trying again on the new content.`);
-          continue;
-        }
-        return this.remember(path, next, nextParsed);
-      }
-      throw new StoreError(`${basename(path)} kept changing on disk; the change was not saved. Try again.`, path);
+      const r = await this.editText(path, parseMentee, change);
+      return this.remember(path, r.text, r.parsed);
     });
+  }
+
+  /** Applies a change to mentor.yaml, with the same guarantees as a mentee file. */
+  async editMentor(change: (profile: MentorProfile) => Edit[]): Promise<MentorFile> {
+    const path = this.mentorPath;
+    return this.enqueue(path, async () => {
+      const r = await this.editText(path, parseMentor, change);
+      const file: MentorFile = { kind: 'mentor', path, slug: 'mentor', data: r.parsed.data, problems: r.parsed.problems, hash: hashText(r.text) };
+      this.mentorFile = file;
+      this.changed.fire({ paths: [path], removed: [] });
+      return file;
+    });
+  }
+
+  /**
+   * The write protocol: read the file as it is now (refuse if it does not parse), compute the edits from
+   * that content, splice them in, validate the result, then replace the file atomically under the lock
+   * if it still holds what was read — else start over on the new content.
+   */
+  private async editText<T>(path: string, parse: (text: string) => Parsed<T>, change: (data: T) => Edit[]): Promise<{ text: string; parsed: Parsed<T> }> {
+    const blocked = this.options.blockWrite?.(path);
+    if (blocked) {
+      throw new StoreError(blocked, path);
+    }
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const current = await this.readText(path);
+      if (current === undefined) {
+        throw new StoreError(`${basename(path)} no longer exists; the change was not saved.`, path);
+      }
+      const parsed = current.problem ? { problems: [current.problem] } : parse(current.text);
+      const firstError = parsed.problems.find((p) => p.severity === 'error');
+      if (!parsed.data || firstError) {
+        throw new StoreError(
+          `${basename(path)} has a problem at line ${firstError?.line ?? 1}: ${firstError?.message ?? 'it could not be read'} Fix the file first; the change was not saved.`,
+          path,
+          firstError?.line,
+        );
+      }
+      const known = this.menteeFiles.get(path) ?? (path === this.mentorPath ? this.mentorFile : undefined);
+      if (known && known.hash !== hashText(current.text)) {
+        this.log(`${basename(path)} changed on disk since it was read; applying the change to the new content.`);
+      }
+      const edits = change(parsed.data);
+      let next: string;
+      try {
+        next = applyEdits(current.text, edits).text;
+      } catch (e) {
+        if (e instanceof EditError) {
+          throw new StoreError(`${basename(path)}: ${e.message}`, path);
+        }
+        throw e;
+      }
+      const nextParsed = parse(next);
+      const newError = nextParsed.problems.find((p) => p.severity === 'error');
+      if (newError) {
+        throw new StoreError(`The change would make ${basename(path)} invalid: ${newError.message} It was not saved.`, path, newError.line);
+      }
+      const written = await this.withLock(path, () => this.writeAtomic(path, encode(next, current.bom), current.raw));
+      if (!written) {
+        this.log(`${basename(path)} changed on disk during the write; trying again on the new content.`);
+        continue;
+      }
+      return { text: next, parsed: nextParsed };
+    }
+    throw new StoreError(`${basename(path)} kept changing on disk; the change was not saved. Try again.`, path);
   }
 
   /** Creates a new mentee file from a name; returns it. */

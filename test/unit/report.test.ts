@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { promises as fsp, mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseMentee } from '../../src/core/parse';
+import { renderReport } from '../../src/core/report';
+import { MentorshipStore } from '../../src/core/store';
+import { NodeFileSystem } from '../support/nodeFs';
+import { parseFragment } from './support/html';
+
+const SECRET = 'PRIVATE-CANARY-7f3a';
+
+describe('progress report', () => {
+  const m = parseMentee(
+    [
+      'version: 1',
+      'name: "Eve <script>alert(1)</script>"',
+      'role: "[click](javascript:alert(2))"',
+      'since: 2026-01-01',
+      'status: closed',
+      'cadence: monthly',
+      'goals:',
+      '  - {id: g1, title: "Ship ![img](http://x/y.png)", status: done, progress: 100, checkIns: [{date: 2026-03-01, progress: 50, note: "half"}]}',
+      'sessions:',
+      `  - {id: s1, date: 2026-02-01, duration: 60, topics: [testing], notes: "Good start", private: "${SECRET} one", wins: ["# big win"], advice: ["Small PRs"]}`,
+      `  - {id: s2, date: 2026-06-01, duration: 30, notes: "Later", private: "${SECRET} two", actions: [{id: a1, text: "Read <b>book</b>", owner: mentee}]}`,
+      'feedback:',
+      '  - {id: f1, date: 2026-02-02, kind: praise, text: "Clear naming | nice"}',
+      '  - {id: f2, date: 2026-06-02, kind: issue, text: "Missing test"}',
+      'closing: {date: 2026-10-01, summary: "Ten good months", achievements: [Shipped], nextSteps: [Lead], keepInTouch: Coffee}',
+      '',
+    ].join('\n'),
+  ).data!;
+
+  it('leaves every private note out and keeps the shared parts', () => {
+    const r = renderReport(m, { today: '2026-11-28' });
+    assert.ok(!r.includes(SECRET), 'no private note');
+    assert.match(r, /2 session\(s\), 90 minutes together/);
+    assert.match(r, /## Closing summary\n\nTen good months/);
+    assert.match(r, /Achieved: Shipped/);
+    assert.match(r, /2026\\-03\\-01 50% \(half\)/);
+    assert.match(r, /1 praise, 0 suggestion, 1 issue/);
+  });
+
+  it('escapes text from YAML so it cannot become HTML, links, images or headings', () => {
+    const r = renderReport(m, { today: '2026-11-28' });
+    assert.ok(!r.includes('<script'), 'no raw HTML');
+    assert.ok(!/\]\(javascript:/.test(r), 'no live link');
+    assert.ok(!/!\[img\]\(/.test(r), 'no live image');
+    assert.ok(!/^# big win/m.test(r), 'no injected heading');
+    const html = parseFragment(r);
+    assert.equal(html.count('script') + html.count('b'), 0);
+    // Tables stay well-formed: a pipe in text is escaped.
+    assert.match(r, /Clear naming \\\| nice/);
+  });
+
+  it('filters sessions and feedback by period', () => {
+    const r = renderReport(m, { today: '2026-11-28', from: '2026-05-01' });
+    assert.match(r, /1 session\(s\), 30 minutes together/);
+    assert.ok(!r.includes('Good start'));
+    assert.match(r, /1 notes: 0 praise, 0 suggestion, 1 issue/);
+  });
+});
+
+describe('mentor profile edits', () => {
+  it('adds answers to mentor.yaml and keeps its comments', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentor-'));
+    const root = path.join(dir, '.mentorship');
+    await fsp.mkdir(path.join(root, 'mentees'), { recursive: true });
+    await fsp.writeFile(path.join(root, 'mentor.yaml'), '# me\nversion: 1\nstrengths: []   # what I am good at\n');
+    const store = new MentorshipStore(new NodeFileSystem(), root);
+    await store.load();
+    await store.editMentor(() => [
+      { op: 'append', path: ['strengths'], value: 'listening' },
+      { op: 'append', path: ['values'], value: 'honesty' },
+    ]);
+    const text = await fsp.readFile(path.join(root, 'mentor.yaml'), 'utf8');
+    assert.ok(text.startsWith('# me\n'));
+    assert.ok(text.includes('# what I am good at'));
+    assert.deepEqual(store.mentor?.data?.strengths, ['listening']);
+    assert.deepEqual(store.mentor?.data?.values, ['honesty']);
+  });
+});
