@@ -122,6 +122,12 @@ describe('e2e: Log Session from the command palette', function () {
     }
     await wb.page.keyboard.press('Delete');
     await wb.page.keyboard.type('x');
+    // Both edits are in the editor before the session ends.
+    await waitFor('the typed notes and the ticked item in the editor', async () => {
+      const shown = (await wb.page.locator('.editor-instance .monaco-editor .view-lines >> visible=true').first().textContent()) ?? '';
+      const text = shown.replace(/\u00a0/g, ' ');
+      return text.includes('[x] Pick the package') && text.includes('Walked through the first strict errors.');
+    });
     await wb.screenshot('session-draft');
     await wb.runCommand('Mentorship: End Session');
     await wb.waitForNotification('Session with Priya Nair saved');
