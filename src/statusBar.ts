@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { dueInfo } from './core/cadence';
 import { todayOf } from './core/dates';
+import { openActions } from './core/treeModel';
 import type { MentorshipWorkspace } from './workspace';
 
 export function registerStatusBar(context: vscode.ExtensionContext, ws: MentorshipWorkspace): void {
@@ -24,14 +25,19 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: Mentorsh
       }
     }
     const t = vscode.l10n.t;
+    const overdueItems = mentees.reduce(
+      (n, f) => n + (f.data?.status === 'active' ? openActions(f.data).filter(({ action }) => !!action.due && action.due < today).length : 0),
+      0,
+    );
+    const itemsText = overdueItems > 0 ? ' · ' + t('{0} action item(s) overdue', overdueItems) : '';
     if (!next) {
-      item.text = `$(mortar-board) ${t('{0} mentee(s)', mentees.length)}`;
+      item.text = `$(mortar-board) ${t('{0} mentee(s)', mentees.length)}${itemsText}`;
       item.command = 'workbench.view.extension.mentorship';
       item.backgroundColor = undefined;
     } else {
       const when =
         next.days < 0 ? t('1:1 with {0} overdue {1} d', next.name, -next.days) : next.days === 0 ? t('1:1 with {0} due today', next.name) : t('1:1 with {0} in {1} d', next.name, next.days);
-      item.text = `$(mortar-board) ${when}`;
+      item.text = `$(mortar-board) ${when}${itemsText}`;
       item.command = { command: 'mentorship.openDashboard', title: t('Open Dashboard'), arguments: [next.path] };
       item.backgroundColor = next.days < 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
