@@ -37,7 +37,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: Mentorsh
     } else {
       const when =
         next.days < 0 ? t('1:1 with {0} overdue {1} d', next.name, -next.days) : next.days === 0 ? t('1:1 with {0} due today', next.name) : t('1:1 with {0} in {1} d', next.name, next.days);
-      item.text = `$(mortar-board) ${when}${itemsText}`;
+      item.text = `$(mortar-board) ${mentees.length} · ${when}${itemsText}`;
       item.command = { command: 'mentorship.openDashboard', title: t('Open Dashboard'), arguments: [next.path] };
       item.backgroundColor = next.days < 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }

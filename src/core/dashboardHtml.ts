@@ -80,6 +80,7 @@ export interface DashboardStrings {
   recentFeedback: string;
   showingOf: string;
   closing: string;
+  stretch: string;
 }
 
 export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
@@ -135,6 +136,7 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   recentFeedback: 'Recent feedback',
   showingOf: 'showing {0} of {1}',
   closing: 'Closing summary',
+  stretch: 'On track and owning the work: consider meeting {0} instead of {1}.',
 };
 
 const KIND_CLASS: Record<FeedbackKind, string> = {
@@ -305,7 +307,7 @@ function actionsSection(st: DashboardStats, s: DashboardStrings): string {
   return `<section aria-labelledby="h-actions"><h2 id="h-actions">${esc(s.openActions)}</h2><div class="cols">${col(s.mentee, st.openActionsByOwner.mentee)}${col(s.mentor, st.openActionsByOwner.mentor)}</div></section>`;
 }
 
-function involvementSection(st: DashboardStats, s: DashboardStrings): string {
+function involvementSection(st: DashboardStats, s: DashboardStrings, cadence?: string): string {
   const months = st.involvement;
   const max = Math.max(1, ...months.map((m) => m.sessions));
   const bw = 600 / months.length;
@@ -329,7 +331,9 @@ function involvementSection(st: DashboardStats, s: DashboardStrings): string {
   );
   return `<section aria-labelledby="h-involvement"><h2 id="h-involvement">${esc(s.involvement)}</h2>
 <figure><svg class="chart" viewBox="0 0 600 ${h + 16}" role="img" aria-label="${esc(alt)}">${bars}${line}</svg>
-<figcaption class="legend"><span class="legend-item"><span class="swatch inv-bar" aria-hidden="true"></span>${esc(s.sessionsPerMonth)}</span><span class="legend-item"><span class="swatch inv-line-swatch" aria-hidden="true"></span>${esc(s.menteeOwned)}</span></figcaption></figure></section>`;
+<figcaption class="legend"><span class="legend-item"><span class="swatch inv-bar" aria-hidden="true"></span>${esc(s.sessionsPerMonth)}</span><span class="legend-item"><span class="swatch inv-line-swatch" aria-hidden="true"></span>${esc(s.menteeOwned)}</span></figcaption></figure>${
+    st.stretchCadence && cadence ? `<p class="note" id="stretch"><span class="codicon codicon-lightbulb" aria-hidden="true"></span> ${esc(fill(s.stretch, st.stretchCadence, cadence))}</p>` : ''
+  }</section>`;
 }
 
 function winsSection(st: DashboardStats, s: DashboardStrings): string {
@@ -380,7 +384,7 @@ export function renderDashboardBody(m: Mentee, st: DashboardStats, profile: Ment
     timelineSection(st, s),
     feedbackSection(st, s),
     actionsSection(st, s),
-    involvementSection(st, s),
+    involvementSection(st, s, m.cadence ?? 'biweekly'),
     winsSection(st, s),
     offerSection(profile, s),
     recentFeedback(m, s),

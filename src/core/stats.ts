@@ -58,6 +58,29 @@ export interface DashboardStats {
   involvement: InvolvementMonth[];
   wins: { date: IsoDate; text: string }[];
   totalMinutes: number;
+  /** Step 5: a longer rhythm to suggest when the mentee is consistently on track and owns most of the work. */
+  stretchCadence?: string;
+}
+
+/**
+ * Suggests meeting less often when the last six months kept the rhythm (≥ 90 %), the mentee owned most of
+ * what was agreed in the last three months (≥ 60 %), and no goal is overdue.
+ */
+export function stretchSuggestion(m: Mentee, consistencyShare: number | undefined, involvement: InvolvementMonth[], anyOverdue: boolean): string | undefined {
+  if (m.status !== 'active' || anyOverdue || consistencyShare === undefined || consistencyShare < 0.9) {
+    return undefined;
+  }
+  const recent = involvement.slice(-3).filter((x) => x.menteeOwnedShare !== undefined);
+  if (recent.length === 0 || recent.reduce((a, x) => a + (x.menteeOwnedShare ?? 0), 0) / recent.length < 0.6) {
+    return undefined;
+  }
+  const next: Record<string, string> = { weekly: 'biweekly', biweekly: 'monthly' };
+  const c = (m.cadence ?? 'biweekly').trim().toLowerCase();
+  if (next[c]) {
+    return next[c];
+  }
+  const days = /^every (\d+) days?$/.exec(c);
+  return days && Number(days[1]) < 30 ? `every ${Math.min(30, Number(days[1]) * 2)} days` : undefined;
 }
 
 function emptyCounts(): Record<FeedbackKind, number> {
@@ -160,9 +183,11 @@ export function dashboardStats(m: Mentee, today: IsoDate, monthsBack = 12): Dash
   const wins = m.sessions
     .flatMap((s) => (s.wins ?? []).map((text) => ({ date: s.date, text })))
     .sort((a, b) => (a.date < b.date ? 1 : -1));
+  const consistencyShare = consistency(m, today);
   return {
     due: dueInfo(m, today),
-    consistency: consistency(m, today),
+    consistency: consistencyShare,
+    stretchCadence: stretchSuggestion(m, consistencyShare, involvement, goals.some((g) => g.overdue)),
     cadenceDays,
     goals,
     goalsDone: goals.filter((g) => g.status === 'done').length,

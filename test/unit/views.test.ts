@@ -4,7 +4,7 @@ import { esc, renderDashboardBody, safeUrl } from '../../src/core/dashboardHtml'
 import { lacksNextStep } from '../../src/core/feedbackQuality';
 import type { Mentee } from '../../src/core/model';
 import { isInside, safeRelativePath } from '../../src/core/paths';
-import { dashboardStats } from '../../src/core/stats';
+import { dashboardStats, stretchSuggestion } from '../../src/core/stats';
 import type { MenteeFile } from '../../src/core/store';
 import { fill, goalTooltip, groupChildren, menteeChildren, rootNodes } from '../../src/core/treeModel';
 import { parseFromWebview } from '../../src/dashboard/protocol';
@@ -238,5 +238,20 @@ describe('feedback quality hint', () => {
     assert.ok(!lacksNextStep('question', 'Why a class here?'));
     assert.ok(!lacksNextStep('praise', 'Nice.'));
     assert.ok(!lacksNextStep('nitpick', 'Probeer een kortere naam.'));
+  });
+});
+
+describe('independence: suggesting a longer rhythm', () => {
+  const months = (shares: (number | undefined)[]) => shares.map((x, i) => ({ month: `2026-0${i + 1}`, sessions: 2, menteeOwnedShare: x }));
+  const m = (cadence: string): Mentee => ({ version: 1, name: 'A', status: 'active', cadence, goals: [], sessions: [], feedback: [] });
+
+  it('suggests meeting less often only when the rhythm held and the mentee owns most of the work', () => {
+    assert.equal(stretchSuggestion(m('weekly'), 0.95, months([0.2, 0.7, 0.8, 0.9]), false), 'biweekly');
+    assert.equal(stretchSuggestion(m('biweekly'), 0.9, months([0.6, 0.6, 0.7]), false), 'monthly');
+    assert.equal(stretchSuggestion(m('every 10 days'), 1, months([1, 1, 1]), false), 'every 20 days');
+    assert.equal(stretchSuggestion(m('monthly'), 1, months([1, 1, 1]), false), undefined);
+    assert.equal(stretchSuggestion(m('weekly'), 0.8, months([1, 1, 1]), false), undefined, 'rhythm not kept');
+    assert.equal(stretchSuggestion(m('weekly'), 1, months([0.9, 0.3, 0.4]), false), undefined, 'mentor still owns most');
+    assert.equal(stretchSuggestion(m('weekly'), 1, months([1, 1, 1]), true), undefined, 'a goal is overdue');
   });
 });

@@ -6,7 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentorshipApi } from '../../../src/extension';
-import { addSession, setMenteeFields } from '../../../src/core/operations';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addFeedback, addSession, setMenteeFields } from '../../../src/core/operations';
 
 const EXTENSION_ID = 'mentorship-tools.mentorship';
 
@@ -109,5 +112,20 @@ describe('integration: the extension in a real extension host', function () {
     assert.ok(workspace.store?.bySlug('ana-souza')?.data, 'the other mentees still load');
     await vscode.workspace.fs.delete(uri);
     await until('the diagnostic to go away', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
+  it('never opens code through a symbolic link that leads out of the workspace', async () => {
+    const { workspace } = await api();
+    const root = folder().fsPath;
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'not for the mentor\n');
+    symlinkSync(outside, join(root, 'link'));
+    const path = menteeUri('priya-nair').path;
+    await workspace.store?.edit(path, addFeedback({ date: '2026-11-28', kind: 'question', text: 'Via a link?', anchor: { path: 'link/secret.txt', range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 4 }, text: 'not' } }));
+    const fb = workspace.store?.file(path)?.data?.feedback.find((f) => f.text === 'Via a link?');
+    assert.ok(fb);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mentorship.goToFeedback', { kind: 'feedback', path, entityId: fb.id, id: '' });
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/secret.txt')), 'the file behind the link was not opened');
   });
 });
