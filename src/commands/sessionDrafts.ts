@@ -102,10 +102,12 @@ async function endSession(deps: Deps): Promise<void> {
       uri = picked.value;
     }
   }
-  // Save what is typed first: the file on disk is what gets stored.
+  // Save what is typed first: the file on disk is what gets stored. The save runs in the editor itself
+  // (the extension host's copy of a document can lag a keystroke behind), and on a clean file it is a no-op.
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (doc?.isDirty) {
-    await doc.save();
+  if (doc) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.save');
   }
   const text = decode(await vscode.workspace.fs.readFile(uri)).text;
   const draft = parseDraft(text);

@@ -96,6 +96,8 @@ export interface WorkbenchOptions {
   theme?: 'dark' | 'light';
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
+  /** Open the folder in restricted mode (workspace trust on, folder not trusted). */
+  untrusted?: boolean;
 }
 
 export class Workbench {
@@ -133,7 +135,9 @@ export class Workbench {
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.colorTheme': opts.theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern',
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': opts.untrusted === true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'always',
         'telemetry.telemetryLevel': 'off',
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
@@ -166,7 +170,7 @@ export class Workbench {
         ext,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(opts.untrusted ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         this.workspace,
       ],
