@@ -31,10 +31,12 @@ export function command(deps: Deps, id: string, run: (...args: unknown[]) => Pro
       if (e instanceof StoreError || e instanceof UserFacingError) {
         deps.log.warn(`${id}: ${e.message}`);
         const open = e instanceof StoreError && e.path ? vscode.l10n.t('Open File') : undefined;
-        const choice = await vscode.window.showErrorMessage(e.message, ...(open ? [open] : []));
-        if (choice && e instanceof StoreError && e.path) {
-          await vscode.commands.executeCommand('mentorship.openFileAt', e.path, e.line ?? 1, 1);
-        }
+        // The command ends now; the message stays until the mentor dismisses it.
+        void vscode.window.showErrorMessage(e.message, ...(open ? [open] : [])).then(async (choice) => {
+          if (choice && e instanceof StoreError && e.path) {
+            await vscode.commands.executeCommand('mentorship.openFileAt', e.path, e.line ?? 1, 1);
+          }
+        });
         return undefined;
       }
       deps.log.error(`${id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
