@@ -22,6 +22,8 @@ const LAST_MENTEES = 'mentorship.recentMentees';
 export function command(deps: Deps, id: string, run: (...args: unknown[]) => Promise<unknown>): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
+      // A command can be what activated the extension: let the first read of the data finish.
+      await deps.ws.whenLoaded();
       return await run(...args);
     } catch (e) {
       if (e instanceof Cancelled) {
