@@ -101,6 +101,7 @@ describe('e2e: Log Session from the command palette', function () {
     assert.equal(goal.progress, 70);
     assert.deepEqual(goal.checkIns[goal.checkIns.length - 1], { date: '2026-11-28', progress: 70 });
     assert.ok(wb.read(file).includes('team: checkout   # unknown keys are kept'));
+    assert.ok(!wb.extensionLog().includes('Seemed tired'), 'private notes never reach the log');
   });
 
   it('Start Session opens a Markdown draft; End Session turns it into a session and removes the draft', async () => {

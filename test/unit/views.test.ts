@@ -72,6 +72,13 @@ describe('tree model', () => {
     assert.equal(g2.contextValue, 'mentorship.goal.done');
   });
 
+  it('private notes appear in no row and no hover', () => {
+    const secret = file({ name: 'S', sessions: [{ id: 's', date: '2026-11-01', notes: 'shared', private: 'PRIVATE-CANARY' }] }, 's');
+    const opts = { today: TODAY, showInactive: true };
+    const all = [...rootNodes([secret], opts), ...menteeChildren(secret, opts), ...groupChildren(secret, 'sessions', opts)];
+    assert.ok(!JSON.stringify(all).includes('PRIVATE-CANARY'));
+  });
+
   it('sessions newest first, only open action items, feedback with kind and file:line', () => {
     const opts = { today: TODAY, showInactive: true };
     assert.deepEqual(groupChildren(ana, 'sessions', opts).map((n) => n.label), ['2026-11-10', '2026-11-01']);
