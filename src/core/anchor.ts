@@ -164,24 +164,26 @@ function pickBest(
   let best = candidates[0];
   let bestScore = -Infinity;
   let bestDistance = Infinity;
-  const scores: { ctx: number; distance: number }[] = [];
+  const scores: { ctx: number; distance: number; before: number; after: number }[] = [];
   for (const c of candidates) {
     const first = idx.position(c.start).line;
     const last = idx.position(c.end).line;
     // Context lines that are still there, weighted by closeness to the selection and by rarity.
-    let ctx = 0;
+    let beforeScore = 0;
+    let afterScore = 0;
     before.forEach((l, k) => {
       if (first - 1 - k >= 1 && squash(idx.lineText(first - 1 - k)) === l) {
-        ctx += weight(l, before.length - k);
+        beforeScore += weight(l, before.length - k);
       }
     });
     after.forEach((l, k) => {
       if (last + 1 + k <= idx.lineCount && squash(idx.lineText(last + 1 + k)) === l) {
-        ctx += weight(l, after.length - k);
+        afterScore += weight(l, after.length - k);
       }
     });
+    const ctx = beforeScore + afterScore;
     const distance = Math.abs(first - anchor.range.startLine);
-    scores.push({ ctx, distance });
+    scores.push({ ctx, distance, before: beforeScore, after: afterScore });
     // Context first; the distance to the old place breaks ties (a near copy wins over a far one).
     if (ctx > bestScore + 1e-9 || (Math.abs(ctx - bestScore) <= 1e-9 && distance < bestDistance)) {
       bestScore = ctx;
@@ -192,7 +194,13 @@ function pickBest(
   // A close call: nothing around any copy matches; or another copy's surroundings match nearly as well;
   // or a copy nearer to where the code was matches at least half as well.
   const others = scores.filter((x) => !(x.ctx === bestScore && x.distance === bestDistance));
+  // The lines above point to one copy and the lines below to another: the code around it was split.
+  const topBefore = Math.max(...scores.map((x) => x.before));
+  const topAfter = Math.max(...scores.map((x) => x.after));
+  const mine = scores.find((x) => x.ctx === bestScore && x.distance === bestDistance);
+  const split = !!mine && topBefore > 1e-9 && topAfter > 1e-9 && (mine.before < topBefore - 1e-9 || mine.after < topAfter - 1e-9) && others.some((x) => x.before >= topBefore - 1e-9 || x.after >= topAfter - 1e-9);
   const ambiguous =
+    split ||
     bestScore <= 1e-9 ||
     others.some((x) => x.ctx >= AMBIGUITY * bestScore) ||
     others.some((x) => x.distance < bestDistance && x.ctx >= NEARER_AMBIGUITY * bestScore);
