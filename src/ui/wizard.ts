@@ -77,16 +77,7 @@ export class Wizard {
     }
     return new Promise<string | Back>((resolve, reject) => {
       const subs: vscode.Disposable[] = [];
-      let settled = false;
-      const finish = (f: () => void): void => {
-        if (settled) {
-          return;
-        }
-        settled = true;
-        subs.forEach((d) => d.dispose());
-        f();
-        box.dispose();
-      };
+      const finish = once(box, subs);
       subs.push(
         box.onDidChangeValue(validate),
         box.onDidAccept(() => {
@@ -155,17 +146,8 @@ export class Wizard {
     }
     return new Promise<T[] | Back>((resolve, reject) => {
       const subs: vscode.Disposable[] = [];
-      let settled = false;
       let typedItem: PickItem<T> | undefined;
-      const finish = (f: () => void): void => {
-        if (settled) {
-          return;
-        }
-        settled = true;
-        subs.forEach((d) => d.dispose());
-        f();
-        qp.dispose();
-      };
+      const finish = once(qp, subs);
       subs.push(
         qp.onDidChangeValue((v) => {
           if (!opts.allowNew) {
@@ -210,6 +192,20 @@ export class Wizard {
       qp.show();
     });
   }
+}
+
+/** The first of accept, Back or hide settles the step: run it once, then drop the listeners and the input. */
+function once(input: vscode.Disposable, subs: vscode.Disposable[]): (f: () => void) => void {
+  let settled = false;
+  return (f) => {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    subs.forEach((d) => d.dispose());
+    f();
+    input.dispose();
+  };
 }
 
 export function isBack(v: unknown): v is Back {
