@@ -27,6 +27,8 @@ describe('e2e: the walkthrough, closing a mentorship and the report', function (
       return p.strengths.includes('asking good questions') && p.values.includes('patience');
     });
     assert.ok(wb.read('.mentorship/mentor.yaml').startsWith('# Mentor profile'), 'comments kept');
+    // The command ends by opening mentor.yaml; let it take the focus before the next test types.
+    await wb.page.locator('.tabs-container .tab.active[aria-label*="mentor.yaml"]').first().waitFor({ timeout: 15_000 });
   });
 
   it('Close Mentorship records the closing summary and Export Report writes a report without private notes', async () => {
