@@ -2,11 +2,10 @@
 import * as vscode from 'vscode';
 import type { Goal, GoalStatus, Mentee, MenteeStatus, Owner } from '../core/model';
 import { addGoal, checkIn, removeFeedback, removeGoal, removeSession, restoreEntry, setGoalStatus, setMenteeFields } from '../core/operations';
-import { entityLine } from '../core/parse';
+import { decode, entityLine } from '../core/parse';
 import type { EntityList } from '../core/parse';
 import { SMART_PARTS } from '../core/smart';
 import type { SmartPart } from '../core/smart';
-import { decode } from '../core/parse';
 import { exampleMenteeText, mentorTemplate } from '../templates';
 import { isBack, Wizard } from '../ui/wizard';
 import type { PickItem } from '../ui/wizard';

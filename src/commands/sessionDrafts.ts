@@ -6,6 +6,7 @@ import { decode } from '../core/parse';
 import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/sessionDraft';
 import type { DraftStrings } from '../core/sessionDraft';
 import type { Edit } from '../core/yamlEdit';
+import { translateTable } from '../l10nTable';
 import { UserFacingError } from '../workspace';
 import { command, noteRecentMentee, resolveMentee, today } from './common';
 import type { Deps } from './common';
@@ -13,11 +14,7 @@ import type { Deps } from './common';
 export const DRAFTS_FOLDER = 'drafts';
 
 function draftStrings(): DraftStrings {
-  const out = {} as Record<string, string>;
-  for (const [k, v] of Object.entries(ENGLISH_DRAFT_STRINGS)) {
-    out[k] = vscode.l10n.t(v, '{0}', '{1}');
-  }
-  return out as unknown as DraftStrings;
+  return translateTable(ENGLISH_DRAFT_STRINGS);
 }
 
 export function registerSessionDrafts(deps: Deps): void {

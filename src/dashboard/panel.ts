@@ -5,6 +5,7 @@ import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../core/dashboar
 import type { DashboardStrings } from '../core/dashboardHtml';
 import { todayOf } from '../core/dates';
 import { dashboardStats } from '../core/stats';
+import { translateTable } from '../l10nTable';
 import { DASHBOARD_VIEW_TYPE, parseFromWebview } from './protocol';
 import type { ToWebview } from './protocol';
 
@@ -18,15 +19,7 @@ function nonce(): string {
 }
 
 export function dashboardStrings(): DashboardStrings {
-  const t = vscode.l10n.t;
-  const e = ENGLISH_DASHBOARD_STRINGS;
-  // Each English string is the l10n key; placeholders stay as {0} for fill().
-  const tr = (s: string): string => t(s, '{0}', '{1}', '{2}', '{3}');
-  const out = {} as Record<string, unknown>;
-  for (const [k, v] of Object.entries(e)) {
-    out[k] = typeof v === 'string' ? tr(v) : Object.fromEntries(Object.entries(v as Record<string, string>).map(([kk, vv]) => [kk, tr(vv)]));
-  }
-  return out as unknown as DashboardStrings;
+  return translateTable(ENGLISH_DASHBOARD_STRINGS);
 }
 
 interface PanelState {
