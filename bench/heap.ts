@@ -1,7 +1,7 @@
 /** Peak heap while loading a workspace (argv[2]) in a fresh process: sampled at every file read and at the end. */
 import * as yaml from 'yaml';
-import { MentorshipStore } from '../src/core/store';
-import { provideYaml } from '../src/core/yamlLib';
+import { MentorshipStore } from '../src/core/storage/store';
+import { provideYaml } from '../src/core/storage/yamlLib';
 import { NodeFileSystem } from '../test/support/nodeFs';
 
 provideYaml(() => yaml);

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { captureContext, locate } from '../src/core/anchor';
+import { captureContext, locate } from '../src/core/anchors/anchor';
 import { rng } from './generate';
 
 const CACHE = path.join(__dirname, '.cache');

@@ -9,11 +9,11 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'yaml';
-import { locate, captureContext } from '../src/core/anchor';
-import { addSession } from '../src/core/operations';
-import { MentorshipStore } from '../src/core/store';
-import { groupChildren, menteeChildren, rootNodes } from '../src/core/treeModel';
-import { provideYaml } from '../src/core/yamlLib';
+import { locate, captureContext } from '../src/core/anchors/anchor';
+import { addSession } from '../src/core/domain/operations';
+import { MentorshipStore } from '../src/core/storage/store';
+import { groupChildren, menteeChildren, rootNodes } from '../src/core/render/treeModel';
+import { provideYaml } from '../src/core/storage/yamlLib';
 import { NodeFileSystem } from '../test/support/nodeFs';
 import { generateWorkspace, menteeYaml, rng } from './generate';
 import { writeReadmeTable } from './table';

@@ -6,8 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ENGLISH_DASHBOARD_STRINGS } from '../src/core/dashboardHtml';
-import { ENGLISH_DRAFT_STRINGS } from '../src/core/sessionDraft';
+import { ENGLISH_DASHBOARD_STRINGS } from '../src/core/render/dashboardHtml';
+import { ENGLISH_DRAFT_STRINGS } from '../src/core/render/sessionDraft';
+import { ENGLISH_TREE_STRINGS } from '../src/core/render/treeModel';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -47,6 +48,7 @@ export function extractMessages(): string[] {
   };
   addTable(ENGLISH_DASHBOARD_STRINGS as unknown as Record<string, unknown>);
   addTable(ENGLISH_DRAFT_STRINGS as unknown as Record<string, unknown>);
+  addTable(ENGLISH_TREE_STRINGS as unknown as Record<string, unknown>);
   return [...out].sort();
 }
 

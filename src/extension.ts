@@ -4,8 +4,8 @@ const activationStart: number = (globalThis as { __mentorshipLoadStart?: number 
 import * as vscode from 'vscode';
 import { registerClosing } from './commands/closing';
 import { registerMenteeCommands } from './commands/mentees';
-import { provideYaml } from './core/yamlLib';
-import type { YamlLib } from './core/yamlLib';
+import { provideYaml } from './core/storage/yamlLib';
+import type { YamlLib } from './core/storage/yamlLib';
 import { registerSessionDrafts } from './commands/sessionDrafts';
 import { registerSessionCommands } from './commands/sessions';
 import { registerDashboard } from './dashboard/register';

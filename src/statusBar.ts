@@ -1,8 +1,8 @@
 /** Status bar: the next session due across mentees ("1:1 with Ana due today"); click opens that mentee. */
 import * as vscode from 'vscode';
-import { dueInfo } from './core/cadence';
-import { todayOf } from './core/dates';
-import { openActions } from './core/treeModel';
+import { dueInfo } from './core/domain/cadence';
+import { todayOf } from './core/domain/dates';
+import { openActions } from './core/domain/actions';
 import type { MentorshipWorkspace } from './workspace';
 
 export function registerStatusBar(context: vscode.ExtensionContext, ws: MentorshipWorkspace): void {

@@ -4,9 +4,9 @@
  * when-clause context keys.
  */
 import * as vscode from 'vscode';
-import { joinPath, normalizePosix } from './core/fs';
-import { MentorshipStore } from './core/store';
-import type { MenteeFile, StoreChange } from './core/store';
+import { joinPath, normalizePosix } from './core/storage/fs';
+import { MentorshipStore } from './core/storage/store';
+import type { MenteeFile, StoreChange } from './core/storage/store';
 import { VscodeFileSystem } from './platform/vscodeFs';
 
 export const DEFAULT_DATA_FOLDER = '.mentorship';

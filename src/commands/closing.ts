@@ -1,10 +1,10 @@
 /** The mentor's own side and the end of the road: mentor profile, Close Mentorship, Export Report. */
 import * as vscode from 'vscode';
-import { addMonths } from '../core/dates';
-import { joinPath } from '../core/fs';
-import type { MentorProfile } from '../core/model';
-import { renderReport } from '../core/report';
-import type { Edit } from '../core/yamlEdit';
+import { addMonths } from '../core/domain/dates';
+import { joinPath } from '../core/storage/fs';
+import type { MentorProfile } from '../core/domain/model';
+import { renderReport } from '../core/render/report';
+import type { Edit } from '../core/storage/yamlEdit';
 import { mentorTemplate } from '../templates';
 import { isBack, Wizard } from '../ui/wizard';
 import { command, resolveMentee, splitList, today } from './common';

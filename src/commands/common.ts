@@ -1,9 +1,9 @@
 /** Shared pieces of the command adapters: error handling, mentee choice, validation of typed values. */
 import * as vscode from 'vscode';
-import { isValidDate, todayOf } from '../core/dates';
-import type { Mentee } from '../core/model';
-import { StoreError } from '../core/store';
-import type { MenteeFile } from '../core/store';
+import { isValidDate, todayOf } from '../core/domain/dates';
+import type { Mentee } from '../core/domain/model';
+import { StoreError } from '../core/storage/store';
+import type { MenteeFile } from '../core/storage/store';
 import type { NodeArg } from '../tree/treeView';
 import { Cancelled } from '../ui/wizard';
 import type { PickItem } from '../ui/wizard';

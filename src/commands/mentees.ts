@@ -1,11 +1,11 @@
 /** Mentees and goals: add, edit, check in, complete, delete with undo, reveal in YAML, initialize. */
 import * as vscode from 'vscode';
-import type { Goal, GoalStatus, Mentee, MenteeStatus, Owner } from '../core/model';
-import { addGoal, checkIn, removeFeedback, removeGoal, removeSession, restoreEntry, setGoalStatus, setMenteeFields } from '../core/operations';
-import { decode, entityLine } from '../core/parse';
-import type { EntityList } from '../core/parse';
-import { SMART_PARTS } from '../core/smart';
-import type { SmartPart } from '../core/smart';
+import type { Goal, GoalStatus, Mentee, MenteeStatus, Owner } from '../core/domain/model';
+import { addGoal, checkIn, removeFeedback, removeGoal, removeSession, restoreEntry, setGoalStatus, setMenteeFields } from '../core/domain/operations';
+import { decode, entityLine } from '../core/storage/parse';
+import type { EntityList } from '../core/storage/parse';
+import { SMART_PARTS } from '../core/domain/smart';
+import type { SmartPart } from '../core/domain/smart';
 import { exampleMenteeText, mentorTemplate } from '../templates';
 import { isBack, Wizard } from '../ui/wizard';
 import type { PickItem } from '../ui/wizard';

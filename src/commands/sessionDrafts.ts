@@ -1,11 +1,11 @@
 /** Start Session / End Session: notes in a Markdown draft, turned into a session entry at the end. */
 import * as vscode from 'vscode';
-import { joinPath } from '../core/fs';
-import { addSession, checkIn, updateAction } from '../core/operations';
-import { decode } from '../core/parse';
-import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/sessionDraft';
-import type { DraftStrings } from '../core/sessionDraft';
-import type { Edit } from '../core/yamlEdit';
+import { joinPath } from '../core/storage/fs';
+import { addSession, checkIn, updateAction } from '../core/domain/operations';
+import { decode } from '../core/storage/parse';
+import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/render/sessionDraft';
+import type { DraftStrings } from '../core/render/sessionDraft';
+import type { Edit } from '../core/storage/yamlEdit';
 import { translateTable } from '../l10nTable';
 import { UserFacingError } from '../workspace';
 import { command, noteRecentMentee, resolveMentee, today } from './common';

@@ -1,13 +1,13 @@
 /** Logging sessions from the command palette, and action items. */
 import * as vscode from 'vscode';
-import type { ActionItem, Goal, Mentee, Owner, Resource } from '../core/model';
-import { addSession, checkIn, updateAction } from '../core/operations';
-import type { MenteeFile } from '../core/store';
-import type { Edit } from '../core/yamlEdit';
+import type { ActionItem, Goal, Mentee, Owner, Resource } from '../core/domain/model';
+import { addSession, checkIn, updateAction } from '../core/domain/operations';
+import type { MenteeFile } from '../core/storage/store';
+import type { Edit } from '../core/storage/yamlEdit';
 import { isBack, Wizard } from '../ui/wizard';
 import type { PickItem, Step } from '../ui/wizard';
-import { addDays } from '../core/dates';
-import { openActions } from '../core/treeModel';
+import { addDays } from '../core/domain/dates';
+import { openActions } from '../core/domain/actions';
 import { command, entityFromArg, menteeItems, noteRecentMentee, pathFromArg, resolveMentee, splitList, today, validateDate, validateMinutes, validateProgress } from './common';
 import type { Deps } from './common';
 

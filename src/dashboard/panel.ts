@@ -1,10 +1,10 @@
 /** Dashboard panels, one per mentee: render on every store change, act on validated messages. */
 import * as vscode from 'vscode';
 import type { Deps } from '../commands/common';
-import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../core/dashboardHtml';
-import type { DashboardStrings } from '../core/dashboardHtml';
-import { todayOf } from '../core/dates';
-import { dashboardStats } from '../core/stats';
+import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../core/render/dashboardHtml';
+import type { DashboardStrings } from '../core/render/dashboardHtml';
+import { todayOf } from '../core/domain/dates';
+import { dashboardStats } from '../core/domain/stats';
 import { translateTable } from '../l10nTable';
 import { DASHBOARD_VIEW_TYPE, parseFromWebview } from './protocol';
 import type { ToWebview } from './protocol';

@@ -3,14 +3,14 @@
  * when it moved, saying so plainly when it is gone), re-pointing it.
  */
 import * as vscode from 'vscode';
-import { captureContext, locate } from '../core/anchor';
-import type { LocateResult } from '../core/anchor';
-import { lacksNextStep } from '../core/feedbackQuality';
-import type { AnchorRange, CodeAnchor, Feedback, FeedbackKind, Goal } from '../core/model';
-import { FEEDBACK_KINDS } from '../core/model';
-import { addFeedback, moveFeedbackRange, setFeedbackAnchor } from '../core/operations';
-import { isInside, safeRelativePath } from '../core/paths';
-import { FEEDBACK_ICON } from '../core/treeModel';
+import { captureContext, locate } from '../core/anchors/anchor';
+import type { LocateResult } from '../core/anchors/anchor';
+import { lacksNextStep } from '../core/domain/feedbackQuality';
+import type { AnchorRange, CodeAnchor, Feedback, FeedbackKind, Goal } from '../core/domain/model';
+import { FEEDBACK_KINDS } from '../core/domain/model';
+import { addFeedback, moveFeedbackRange, setFeedbackAnchor } from '../core/domain/operations';
+import { isInside, safeRelativePath } from '../core/anchors/paths';
+import { FEEDBACK_ICON } from '../core/render/treeModel';
 import { command, entityFromArg, menteeItems, noteRecentMentee, pathFromArg, today } from '../commands/common';
 import type { Deps } from '../commands/common';
 import { isBack, Wizard } from '../ui/wizard';

@@ -5,10 +5,10 @@
  * shown inline, and "Go to Feedback Code" says it is gone and offers to re-point it.
  */
 import * as vscode from 'vscode';
-import { LineIndex, locate, shiftRange } from '../core/anchor';
-import type { AnchorRange, Feedback, Mentee } from '../core/model';
-import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/operations';
-import { safeRelativePath } from '../core/paths';
+import { LineIndex, locate, shiftRange } from '../core/anchors/anchor';
+import type { AnchorRange, Feedback, Mentee } from '../core/domain/model';
+import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/domain/operations';
+import { safeRelativePath } from '../core/anchors/paths';
 import { command } from '../commands/common';
 import type { Deps } from '../commands/common';
 import { setLiveRangeSource, toVscodeRange } from './feedback';

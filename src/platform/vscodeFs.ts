@@ -1,6 +1,6 @@
 /** The store's FileSystem on `vscode.workspace.fs`, so it works in local, remote and browser hosts. */
 import * as vscode from 'vscode';
-import type { FileStat, FileSystem } from '../core/fs';
+import type { FileStat, FileSystem } from '../core/storage/fs';
 
 function kind(t: vscode.FileType): FileStat['type'] {
   if (t & vscode.FileType.Directory) {

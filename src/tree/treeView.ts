@@ -1,39 +1,17 @@
 /** The Mentees tree: maps the core tree model to VS Code TreeItems and follows the store. */
 import * as vscode from 'vscode';
-import { todayOf } from '../core/dates';
-import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/treeModel';
-import type { TreeNode, TreeOptions, TreeStrings } from '../core/treeModel';
+import { todayOf } from '../core/domain/dates';
+import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/render/treeModel';
+import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
+import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
+import { translateTable } from '../l10nTable';
 import type { MentorshipWorkspace } from '../workspace';
 
 export const VIEW_ID = 'mentorship.mentees';
 
+/** The tree's strings: the core's English table, translated entry by entry (one table, no copy). */
 export function treeStrings(): TreeStrings {
-  const t = vscode.l10n.t;
-  return {
-    goals: t('Goals'),
-    sessions: t('Sessions'),
-    openActions: t('Action items'),
-    feedback: t('Feedback'),
-    dueToday: t('session due today'),
-    dueInDays: t('next session in {0} d', '{0}'),
-    overdueDays: t('session overdue {0} d', '{0}'),
-    noSessionsYet: t('no sessions yet'),
-    paused: t('paused'),
-    closed: t('closed'),
-    pausedAndClosed: t('Paused and closed'),
-    notSmart: t('not SMART yet'),
-    missingParts: t('Missing: {0}', '{0}'),
-    overdueGoal: t('overdue'),
-    dueOn: t('due {0}', '{0}'),
-    minutes: t('{0} min', '{0}'),
-    owner: t('owner: {0}', '{0}'),
-    invalidFile: t('Cannot read {0}', '{0}'),
-    noGoals: t('No goals yet'),
-    noSessions: t('No sessions yet'),
-    noActions: t('No open action items'),
-    noFeedback: t('No feedback yet'),
-    line: t('line {0}', '{0}'),
-  };
+  return translateTable(ENGLISH_TREE_STRINGS);
 }
 
 export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

@@ -1,6 +1,6 @@
 /** The store's FileSystem on Node's `fs`, for unit tests and benchmarks. */
 import { promises as fsp } from 'node:fs';
-import type { FileStat, FileSystem } from '../../src/core/fs';
+import type { FileStat, FileSystem } from '../../src/core/storage/fs';
 
 function kind(s: { isFile(): boolean; isDirectory(): boolean }): FileStat['type'] {
   return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';

@@ -1,5 +1,5 @@
 /** Unit tests and benchmarks hand the `yaml` package to the core directly (the extension loads it lazily). */
 import * as yaml from 'yaml';
-import { provideYaml } from '../../src/core/yamlLib';
+import { provideYaml } from '../../src/core/storage/yamlLib';
 
 provideYaml(() => yaml);

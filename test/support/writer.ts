@@ -4,9 +4,9 @@
  * "refused <id>" for each.
  */
 import * as yaml from 'yaml';
-import { addSession } from '../../src/core/operations';
-import { MentorshipStore } from '../../src/core/store';
-import { provideYaml } from '../../src/core/yamlLib';
+import { addSession } from '../../src/core/domain/operations';
+import { MentorshipStore } from '../../src/core/storage/store';
+import { provideYaml } from '../../src/core/storage/yamlLib';
 import { NodeFileSystem } from './nodeFs';
 
 provideYaml(() => yaml);

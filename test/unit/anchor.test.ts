@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { captureContext, LineIndex, locate, shiftRange } from '../../src/core/anchor';
-import type { ContentChange } from '../../src/core/anchor';
-import type { AnchorRange, CodeAnchor } from '../../src/core/model';
+import { captureContext, LineIndex, locate, shiftRange } from '../../src/core/anchors/anchor';
+import type { ContentChange } from '../../src/core/anchors/anchor';
+import type { AnchorRange, CodeAnchor } from '../../src/core/domain/model';
 
 const FILE = [
   "import { priceFor } from './pricing';", // 1

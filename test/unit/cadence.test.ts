@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { consistency, dueInfo, parseCadence } from '../../src/core/cadence';
-import { addDays, addMonths, isValidDate, todayOf } from '../../src/core/dates';
-import type { Mentee } from '../../src/core/model';
-import { isGoalOverdue, smartMissing } from '../../src/core/smart';
+import { consistency, dueInfo, parseCadence } from '../../src/core/domain/cadence';
+import { addDays, addMonths, isValidDate, todayOf } from '../../src/core/domain/dates';
+import type { Mentee } from '../../src/core/domain/model';
+import { isGoalOverdue, smartMissing } from '../../src/core/domain/smart';
 
 function mentee(over: Partial<Mentee>): Mentee {
   return { version: 1, name: 'T', status: 'active', goals: [], sessions: [], feedback: [], ...over };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { locate } from '../../src/core/anchor';
-import { MentorshipStore } from '../../src/core/store';
+import { locate } from '../../src/core/anchors/anchor';
+import { MentorshipStore } from '../../src/core/storage/store';
 import { NodeFileSystem } from '../support/nodeFs';
 
 const DEMO = path.join(__dirname, '..', '..', 'demo');

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractMessages } from '../../scripts/l10n';
-import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../../src/core/dashboardHtml';
-import type { DashboardStrings } from '../../src/core/dashboardHtml';
-import { parseMentee } from '../../src/core/parse';
-import { dashboardStats } from '../../src/core/stats';
+import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../../src/core/render/dashboardHtml';
+import type { DashboardStrings } from '../../src/core/render/dashboardHtml';
+import { parseMentee } from '../../src/core/storage/parse';
+import { dashboardStats } from '../../src/core/domain/stats';
 
 const ROOT = path.join(__dirname, '..', '..');
 const json = (f: string): Record<string, string> => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;

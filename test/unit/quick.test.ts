@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace } from '../../bench/generate';
-import { parseMentee } from '../../src/core/parse';
-import { quickMentee } from '../../src/core/quick';
-import { MentorshipStore } from '../../src/core/store';
-import { rootNodes } from '../../src/core/treeModel';
+import { parseMentee } from '../../src/core/storage/parse';
+import { quickMentee } from '../../src/core/storage/quick';
+import { MentorshipStore } from '../../src/core/storage/store';
+import { rootNodes } from '../../src/core/render/treeModel';
 import { NodeFileSystem } from '../support/nodeFs';
 
 const TODAY = '2026-11-28';

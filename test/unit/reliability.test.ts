@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { CORE_SCHEMA } from 'js-yaml';
-import { addGoal, addSession, checkIn, setGoalStatus, setMenteeFields } from '../../src/core/operations';
-import { decode, parseMentee } from '../../src/core/parse';
-import { MentorshipStore, StoreError } from '../../src/core/store';
-import { applyEdits } from '../../src/core/yamlEdit';
-import type { Edit } from '../../src/core/yamlEdit';
+import { addGoal, addSession, checkIn, setGoalStatus, setMenteeFields } from '../../src/core/domain/operations';
+import { decode, parseMentee } from '../../src/core/storage/parse';
+import { MentorshipStore, StoreError } from '../../src/core/storage/store';
+import { applyEdits } from '../../src/core/storage/yamlEdit';
+import type { Edit } from '../../src/core/storage/yamlEdit';
 import { NodeFileSystem } from '../support/nodeFs';
 import { lineMapping } from '../../bench/history';
 

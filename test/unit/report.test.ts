@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseMentee } from '../../src/core/parse';
-import { renderReport } from '../../src/core/report';
-import { MentorshipStore } from '../../src/core/store';
+import { parseMentee } from '../../src/core/storage/parse';
+import { renderReport } from '../../src/core/render/report';
+import { MentorshipStore } from '../../src/core/storage/store';
 import { NodeFileSystem } from '../support/nodeFs';
 import { parseFragment } from './support/html';
 

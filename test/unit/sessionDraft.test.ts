@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Mentee } from '../../src/core/model';
-import { minutesBetween, parseDraft, renderDraft } from '../../src/core/sessionDraft';
+import type { Mentee } from '../../src/core/domain/model';
+import { minutesBetween, parseDraft, renderDraft } from '../../src/core/render/sessionDraft';
 
 const ana: Mentee = {
   version: 1,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { slugify, uniqueSlug } from '../../src/core/slug';
+import { slugify, uniqueSlug } from '../../src/core/domain/slug';
 
 describe('slug', () => {
   const cases: [string, string][] = [

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MentorshipStore, StoreError } from '../../src/core/store';
+import { MentorshipStore, StoreError } from '../../src/core/storage/store';
 import { NodeFileSystem } from '../support/nodeFs';
 import { HAND_WRITTEN } from './yamlEdit.test';
 

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parseFragment } from './support/html';
-import { esc, renderDashboardBody, safeUrl } from '../../src/core/dashboardHtml';
-import { lacksNextStep } from '../../src/core/feedbackQuality';
-import type { Mentee } from '../../src/core/model';
-import { isInside, safeRelativePath } from '../../src/core/paths';
-import { dashboardStats, stretchSuggestion } from '../../src/core/stats';
-import type { MenteeFile } from '../../src/core/store';
-import { fill, goalTooltip, groupChildren, menteeChildren, rootNodes } from '../../src/core/treeModel';
+import { esc, renderDashboardBody, safeUrl } from '../../src/core/render/dashboardHtml';
+import { lacksNextStep } from '../../src/core/domain/feedbackQuality';
+import type { Mentee } from '../../src/core/domain/model';
+import { isInside, safeRelativePath } from '../../src/core/anchors/paths';
+import { dashboardStats, stretchSuggestion } from '../../src/core/domain/stats';
+import type { MenteeFile } from '../../src/core/storage/store';
+import { fill } from '../../src/core/domain/text';
+import { goalTooltip, groupChildren, menteeChildren, rootNodes } from '../../src/core/render/treeModel';
 import { parseFromWebview } from '../../src/dashboard/protocol';
 
 function file(m: Partial<Mentee>, slug = 'x'): MenteeFile {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { applyEdits, type Edit } from '../../src/core/yamlEdit';
+import { applyEdits, type Edit } from '../../src/core/storage/yamlEdit';
 
 /** A hand-written file with everything a person might write: comments, anchors, flow and block styles. */
 export const HAND_WRITTEN = `# Ana's mentorship — private notes, do not share

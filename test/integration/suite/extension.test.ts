@@ -9,7 +9,7 @@ import type { MentorshipApi } from '../../../src/extension';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addFeedback, addSession, setMenteeFields } from '../../../src/core/operations';
+import { addFeedback, addSession, setMenteeFields } from '../../../src/core/domain/operations';
 
 const EXTENSION_ID = 'mentorship-tools.mentorship';
 

@@ -3,12 +3,14 @@
  * adapter only maps these to TreeItems. Children are built on demand, so the first level of a workspace
  * with hundreds of mentees is cheap.
  */
-import { dueInfo } from './cadence';
-import { daysBetween } from './dates';
-import type { ActionItem, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from './model';
-import { isGoalOverdue, isSmart, smartMissing } from './smart';
-import type { MenteeFile } from './store';
-import type { Problem } from './validate';
+import { openActions } from '../domain/actions';
+import { dueInfo } from '../domain/cadence';
+import { daysBetween } from '../domain/dates';
+import type { ActionItem, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from '../domain/model';
+import { fill, firstWords } from '../domain/text';
+import { isGoalOverdue, isSmart, smartMissing } from '../domain/smart';
+import type { MenteeFile } from '../storage/store';
+import type { Problem } from '../storage/validate';
 
 export type NodeKind = 'statusGroup' | 'mentee' | 'problem' | 'group' | 'goal' | 'session' | 'action' | 'feedback' | 'empty';
 export type GroupKind = 'goals' | 'sessions' | 'actions' | 'feedback';
@@ -89,24 +91,6 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   line: 'line {0}',
 };
 
-/** Fills {0}, {1}… (a plain scan: this runs for every row of a large tree). */
-export function fill(template: string, ...args: (string | number)[]): string {
-  let out = '';
-  let from = 0;
-  for (let i = template.indexOf('{', from); i >= 0; i = template.indexOf('{', from)) {
-    const close = template.indexOf('}', i);
-    const n = close > i + 1 && close - i <= 3 ? Number(template.slice(i + 1, close)) : NaN;
-    if (Number.isInteger(n) && args[n] !== undefined) {
-      out += template.slice(from, i) + String(args[n]);
-      from = close + 1;
-    } else {
-      out += template.slice(from, i + 1);
-      from = i + 1;
-    }
-  }
-  return out + template.slice(from);
-}
-
 export interface TreeOptions {
   today: IsoDate;
   /** Show paused and closed mentees in their own group (true) or hide them (false). */
@@ -123,11 +107,6 @@ export const FEEDBACK_ICON: Record<FeedbackKind, string> = {
   nitpick: 'tag',
   thought: 'comment',
 };
-
-export function firstWords(text: string, max = 48): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? one.slice(0, max - 1).trimEnd() + '…' : one;
-}
 
 /** The first level: active mentees, broken files, and (optionally) a group of paused and closed ones. */
 export function rootNodes(files: readonly MenteeFile[], opts: TreeOptions): TreeNode[] {
@@ -215,18 +194,6 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
     path: f.path,
     status: m.status,
   };
-}
-
-export function openActions(m: Mentee): { session: Session; action: ActionItem }[] {
-  const out: { session: Session; action: ActionItem }[] = [];
-  for (const session of m.sessions) {
-    for (const action of session.actions ?? []) {
-      if (!action.done) {
-        out.push({ session, action });
-      }
-    }
-  }
-  return out;
 }
 
 export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {

@@ -9,9 +9,9 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { PARSE_OPTIONS } from './yamlEdit';
 import { Y } from './yamlLib';
-import menteeSchemaJson from '../../schemas/mentee.schema.json';
-import mentorSchemaJson from '../../schemas/mentor.schema.json';
-import { isValidDate } from './dates';
+import menteeSchemaJson from '../../../schemas/mentee.schema.json';
+import mentorSchemaJson from '../../../schemas/mentor.schema.json';
+import { isValidDate } from '../domain/dates';
 
 export type Severity = 'error' | 'warning';
 

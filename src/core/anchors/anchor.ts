@@ -5,7 +5,7 @@
  * Positions in anchors are 1-based lines and columns (columns count UTF-16 code units, like VS Code's
  * `character` + 1). Change events use VS Code's 0-based positions; the conversion happens here, once.
  */
-import type { AnchorRange, CodeAnchor } from './model';
+import type { AnchorRange, CodeAnchor } from '../domain/model';
 
 export type LocateStatus = 'found' | 'moved' | 'notFound';
 export type LocateMethod = 'exact' | 'nearest' | 'whitespace' | 'fuzzy' | 'none';

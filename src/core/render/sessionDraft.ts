@@ -3,8 +3,9 @@
  * with the open action items and active goals as a checklist to walk through; "End Session" turns it into
  * a session entry. The draft is a real file until then, so nothing typed is lost if the editor closes.
  */
-import type { ActionItem, Goal, IsoDate, Mentee, Owner } from './model';
-import { openActions } from './treeModel';
+import type { ActionItem, Goal, IsoDate, Mentee, Owner } from '../domain/model';
+import { openActions } from '../domain/actions';
+import { fill } from '../domain/text';
 
 export interface DraftStrings {
   title: string;
@@ -33,10 +34,6 @@ export const ENGLISH_DRAFT_STRINGS: DraftStrings = {
 };
 
 const MARKER = /<!--\s*mentorship-session:\s*mentee=([^\s]+)\s+started=([^\s]+)\s*-->/;
-
-function fill(t: string, ...a: string[]): string {
-  return t.replace(/\{(\d+)\}/g, (_m, i: string) => a[Number(i)] ?? '');
-}
 
 export function renderDraft(mentee: Mentee, slug: string, startedIso: string, today: IsoDate, s: DraftStrings = ENGLISH_DRAFT_STRINGS): string {
   const actions = openActions(mentee).map(({ action }) => `- [ ] ${oneLine(action.text)} (${action.owner}${action.due ? `, due ${action.due}` : ''}) <!-- action:${action.id} -->`);

@@ -2,8 +2,8 @@
  * The progress report a mentor shares with a mentee: Markdown, built only from fields meant to be shared.
  * Private notes are never read here. Text from YAML is escaped so it cannot become links, images or HTML.
  */
-import type { IsoDate, Mentee } from './model';
-import { dashboardStats } from './stats';
+import type { IsoDate, Mentee } from '../domain/model';
+import { dashboardStats } from '../domain/stats';
 
 export interface ReportOptions {
   today: IsoDate;

@@ -5,9 +5,9 @@
  */
 import type { ActionItem, CodeAnchor, Feedback, Goal, GoalStatus, IsoDate, Mentee, Session } from './model';
 import { uniqueId } from './slug';
-import { StoreError } from './store';
-import type { MenteeChange } from './store';
-import type { Edit } from './yamlEdit';
+import { StoreError } from '../storage/store';
+import type { MenteeChange } from '../storage/store';
+import type { Edit } from '../storage/yamlEdit';
 
 function indexOfId(list: readonly { id: string }[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id);

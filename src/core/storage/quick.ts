@@ -3,7 +3,7 @@
  * the date of the last session, read without parsing the goals, sessions and feedback lists. Used to show
  * the Mentees view at once on a large workspace while the full read runs; never used to write.
  */
-import type { Mentee } from './model';
+import type { Mentee } from '../domain/model';
 import { loadPlain } from './plain';
 
 const LIST_KEYS = new Set(['goals', 'sessions', 'feedback', 'closing']);

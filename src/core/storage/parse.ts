@@ -3,8 +3,8 @@
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
 import { loadPlain, YAMLException } from './plain';
-import type { Mentee, MentorProfile } from './model';
-import { FORMAT_VERSION } from './model';
+import type { Mentee, MentorProfile } from '../domain/model';
+import { FORMAT_VERSION } from '../domain/model';
 import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
 import { duplicateIdProblems, menteeSchema, mentorSchema, validateData, withPositions } from './validate';
 import { Y } from './yamlLib';

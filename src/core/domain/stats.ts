@@ -5,7 +5,7 @@ import { addMonths, daysBetween, monthOf } from './dates';
 import type { FeedbackKind, IsoDate, Mentee, Owner } from './model';
 import { FEEDBACK_KINDS } from './model';
 import { isGoalOverdue, smartMissing } from './smart';
-import { openActions } from './treeModel';
+import { openActions } from './actions';
 
 export interface GoalStat {
   id: string;

@@ -4,10 +4,10 @@
  * attribute or an event handler: the page's Content-Security-Policy would block them anyway, this is the
  * first line of defence. Pure, so it is unit-tested without a webview.
  */
-import { fill, firstWords } from './treeModel';
-import type { FeedbackKind, Mentee, MentorProfile } from './model';
-import { FEEDBACK_KINDS } from './model';
-import type { DashboardStats } from './stats';
+import { fill, firstWords } from '../domain/text';
+import type { FeedbackKind, Mentee, MentorProfile } from '../domain/model';
+import { FEEDBACK_KINDS } from '../domain/model';
+import type { DashboardStats } from '../domain/stats';
 
 export function esc(value: unknown): string {
   return String(value ?? '')
