@@ -2,17 +2,22 @@
 const activationStart: number = (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart ?? Date.now();
 
 import * as vscode from 'vscode';
-import { registerClosing } from './commands/closing';
-import { registerMenteeCommands } from './commands/mentees';
-import { provideYaml } from './core/storage/yamlLib';
-import type { YamlLib } from './core/storage/yamlLib';
-import { registerSessionDrafts } from './commands/sessionDrafts';
-import { registerSessionCommands } from './commands/sessions';
+import { registerClosing } from './closing/closing';
 import { registerDashboard } from './dashboard/register';
+import { registerEntryCommands } from './entries/commands';
 import { registerFeedback } from './feedback/feedback';
 import { registerInlineFeedback } from './feedback/inline';
+import { registerGoalCommands } from './goals/commands';
+import { registerMenteeCommands } from './mentees/commands';
+import { registerProfile } from './profile/profile';
+import { registerReport } from './report/exportReport';
+import { registerActionItemCommands } from './sessions/actionItems';
+import { registerSessionDrafts } from './sessions/drafts';
+import { registerLogSession } from './sessions/logSession';
 import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
+import { provideYaml } from './core/storage/yamlLib';
+import type { YamlLib } from './core/storage/yamlLib';
 import { MentorshipWorkspace } from './workspace';
 
 /** What the extension exports: used by the integration tests, stable enough for other extensions. */
@@ -36,15 +41,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerTree(context, ws);
   registerStatusBar(context, ws);
   registerMenteeCommands(deps);
-  registerSessionCommands(deps);
+  registerGoalCommands(deps);
+  registerEntryCommands(deps);
+  registerLogSession(deps);
+  registerActionItemCommands(deps);
   registerSessionDrafts(deps);
+  registerProfile(deps);
   registerClosing(deps);
+  registerReport(deps);
   registerFeedback(deps);
   registerInlineFeedback(deps);
   registerDashboard(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
-  const loading = ws.start().catch((e: unknown) => log.error(`Could not load the data folder: ${String(e)}`));
+  const loading = ws.start().catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
   // Our own time: loading the bundle plus activate(). Between the two the extension host prepares the
   // extension context (storage) on its own; that wait is logged apart.
   const own = modulesLoaded - activationStart + (registered - activateStart);

@@ -50,11 +50,34 @@ export class MentorshipWorkspace implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('mentorship.dataFolder')) {
-          void this.start();
+          this.restart();
         }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.start()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
     );
+  }
+
+  private readonly reported = new Set<string>();
+
+  /**
+   * A failure of work the mentor did not start by hand (loading, re-reading after a change on disk,
+   * restarting after a setting changed): logged with its cause, and shown once — the same message again
+   * stays quiet until the data folder loads cleanly.
+   */
+  reportBackground(e: unknown, context: string): void {
+    const cause = e instanceof Error ? e.message : String(e);
+    const message = vscode.l10n.t('{0}: {1}', context, cause);
+    this.log.error(e instanceof Error && e.cause ? `${message} (cause: ${String(e.cause)})` : message);
+    if (this.reported.has(message)) {
+      return;
+    }
+    this.reported.add(message);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: {0}', message));
+  }
+
+  /** Reads the data folder again (setting or workspace folders changed); a failure reaches the mentor. */
+  restart(): void {
+    this.start().catch((e: unknown) => this.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
   }
 
   // Declared before the promise whose executor replaces it (field initializers run in order).
@@ -137,19 +160,21 @@ export class MentorshipWorkspace implements vscode.Disposable {
     subscriptions.push(watcher, watcher.onDidChange(onFs), watcher.onDidCreate(onFs), watcher.onDidDelete(onFs));
     // A save in the editor is seen at once, without waiting for the file watcher.
     subscriptions.push(vscode.workspace.onDidSaveTextDocument((d) => onFs(d.uri)));
-    const exists = await store.exists();
-    await this.setContexts(exists, false);
-    const t0 = Date.now();
-    if (exists) {
-      await store.loadQuick();
-      this.log.info(`First level of ${store.mentees.length} mentee(s) in ${Date.now() - t0} ms`);
-    }
     try {
+      const exists = await store.exists();
+      await this.setContexts(exists, false);
+      const t0 = Date.now();
+      if (exists) {
+        await store.loadQuick();
+        this.log.info(`First level of ${store.mentees.length} mentee(s) in ${Date.now() - t0} ms`);
+      }
       await store.load();
+      this.reported.clear();
+      this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
     } finally {
+      // Commands wait for the first read; they must not wait forever when it failed.
       this.markLoaded();
     }
-    this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
   }
 
   private scheduleRefresh(store: MentorshipStore, path: string): void {
@@ -163,7 +188,7 @@ export class MentorshipWorkspace implements vscode.Disposable {
       setTimeout(() => {
         this.pending.delete(path);
         if (this.store === store) {
-          store.refresh(path).catch((e: unknown) => this.log.error(`Could not re-read ${path}: ${String(e)}`));
+          store.refresh(path).catch((e: unknown) => this.reportBackground(e, vscode.l10n.t('Could not re-read {0}', path.slice(path.lastIndexOf('/') + 1))));
         }
       }, 80),
     );

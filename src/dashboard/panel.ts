@@ -1,11 +1,12 @@
 /** Dashboard panels, one per mentee: render on every store change, act on validated messages. */
 import * as vscode from 'vscode';
-import type { Deps } from '../commands/common';
+import { entryArg } from '../kit/args';
+import type { Deps } from '../kit/command';
 import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../core/render/dashboardHtml';
 import type { DashboardStrings } from '../core/render/dashboardHtml';
 import { todayOf } from '../core/domain/dates';
 import { dashboardStats } from '../core/domain/stats';
-import { translateTable } from '../l10nTable';
+import { translateTable } from '../kit/l10nTable';
 import { DASHBOARD_VIEW_TYPE, parseFromWebview } from './protocol';
 import type { ToWebview } from './protocol';
 
@@ -181,19 +182,19 @@ export class DashboardManager implements vscode.Disposable {
         void vscode.commands.executeCommand('mentorship.logSession', path);
         return;
       case 'addGoal':
-        void vscode.commands.executeCommand('mentorship.addGoal', { kind: 'mentee', path, id: '' });
+        void vscode.commands.executeCommand('mentorship.addGoal', entryArg('mentee', path));
         return;
       case 'openYaml':
-        void vscode.commands.executeCommand('mentorship.revealInYaml', { kind: 'mentee', path, id: '' });
+        void vscode.commands.executeCommand('mentorship.revealInYaml', entryArg('mentee', path));
         return;
       case 'checkIn':
         if (m.goals.some((g) => g.id === msg.id)) {
-          void vscode.commands.executeCommand('mentorship.checkInGoal', { kind: 'goal', path, entityId: msg.id, id: '' });
+          void vscode.commands.executeCommand('mentorship.checkInGoal', entryArg('goal', path, msg.id));
         }
         return;
       case 'openFeedback':
         if (m.feedback.some((x) => x.id === msg.id)) {
-          void vscode.commands.executeCommand('mentorship.goToFeedback', { kind: 'feedback', path, entityId: msg.id, id: '' });
+          void vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', path, msg.id));
         }
         return;
     }

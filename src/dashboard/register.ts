@@ -3,8 +3,9 @@
  * (dist/dashboard.js), loaded the first time a dashboard opens, so activation does not pay for it.
  */
 import * as vscode from 'vscode';
-import { command, resolveMentee } from '../commands/common';
-import type { Deps } from '../commands/common';
+import { command } from '../kit/command';
+import type { Deps } from '../kit/command';
+import { resolveMentee } from '../kit/mentees';
 import type { DashboardManager } from './panel';
 import { DASHBOARD_VIEW_TYPE } from './protocol';
 

@@ -11,10 +11,13 @@ import { FEEDBACK_KINDS } from '../core/domain/model';
 import { addFeedback, moveFeedbackRange, setFeedbackAnchor } from '../core/domain/operations';
 import { isInside, safeRelativePath } from '../core/anchors/paths';
 import { FEEDBACK_ICON } from '../core/render/treeModel';
-import { command, entityFromArg, menteeItems, noteRecentMentee, pathFromArg, today } from '../commands/common';
-import type { Deps } from '../commands/common';
-import { isBack, Wizard } from '../ui/wizard';
-import type { PickItem } from '../ui/wizard';
+import { entityFromArg, entryArg, pathFromArg } from '../kit/args';
+import { command } from '../kit/command';
+import type { Deps } from '../kit/command';
+import { today } from '../kit/input';
+import { menteeItems, noteRecentMentee } from '../kit/mentees';
+import { isBack, Wizard } from '../kit/wizard';
+import type { PickItem } from '../kit/wizard';
 import { UserFacingError } from '../workspace';
 
 export function kindDescriptions(): Record<FeedbackKind, string> {
@@ -286,7 +289,7 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
       repoint,
     );
     if (choice === repoint) {
-      await repointFeedback(deps, { kind: 'feedback', path, entityId: fb.id, id: '' });
+      await repointFeedback(deps, entryArg('feedback', path, fb.id));
     }
     return result;
   }

@@ -9,8 +9,9 @@ import { LineIndex, locate, shiftRange } from '../core/anchors/anchor';
 import type { AnchorRange, Feedback, Mentee } from '../core/domain/model';
 import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/domain/operations';
 import { safeRelativePath } from '../core/anchors/paths';
-import { command } from '../commands/common';
-import type { Deps } from '../commands/common';
+import { entryArg } from '../kit/args';
+import { command } from '../kit/command';
+import type { Deps } from '../kit/command';
 import { setLiveRangeSource, toVscodeRange } from './feedback';
 
 interface Tracked {
@@ -289,7 +290,7 @@ export function registerInlineFeedback(deps: Deps): InlineFeedback {
       }
       const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Feedback in this file'), matchOnDescription: true, matchOnDetail: true });
       if (picked) {
-        await vscode.commands.executeCommand('mentorship.goToFeedback', { kind: 'feedback', path: picked.path, entityId: picked.id, id: '' });
+        await vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', picked.path, picked.id));
       }
     }),
   );

@@ -1,12 +1,32 @@
 /** The store's FileSystem on `vscode.workspace.fs`, so it works in local, remote and browser hosts. */
 import * as vscode from 'vscode';
-import type { FileStat, FileSystem } from '../core/storage/fs';
+import { FsError } from '../core/storage/fs';
+import type { FileStat, FileSystem, FsErrorCode } from '../core/storage/fs';
 
 function kind(t: vscode.FileType): FileStat['type'] {
   if (t & vscode.FileType.Directory) {
     return 'directory';
   }
   return t & vscode.FileType.File ? 'file' : 'other';
+}
+
+const CODES: Record<string, FsErrorCode> = { FileNotFound: 'notFound', EntryNotFound: 'notFound', FileNotADirectory: 'notFound', NoPermissions: 'noPermission', Unavailable: 'unavailable', FileExists: 'exists', EntryExists: 'exists' };
+
+/** Keeps the cause: a vscode.FileSystemError becomes an FsError with its code and the original error. */
+function toFsError(e: unknown, path: string): FsError {
+  if (e instanceof FsError) {
+    return e;
+  }
+  const code = e instanceof vscode.FileSystemError ? (CODES[e.code] ?? 'other') : 'other';
+  return new FsError(code, path, e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+async function call<T>(path: string, run: () => Thenable<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw toFsError(e, path);
+  }
 }
 
 export class VscodeFileSystem implements FileSystem {
@@ -18,55 +38,61 @@ export class VscodeFileSystem implements FileSystem {
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+    return call(path, () => vscode.workspace.fs.readFile(this.uri(path)));
   }
   async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await vscode.workspace.fs.writeFile(this.uri(path), data);
+    await call(path, () => vscode.workspace.fs.writeFile(this.uri(path), data));
   }
   async rename(from: string, to: string): Promise<void> {
-    await vscode.workspace.fs.rename(this.uri(from), this.uri(to), { overwrite: true });
+    await call(to, () => vscode.workspace.fs.rename(this.uri(from), this.uri(to), { overwrite: true }));
   }
   async delete(path: string): Promise<void> {
     try {
-      await vscode.workspace.fs.delete(this.uri(path), { useTrash: false });
+      await call(path, () => vscode.workspace.fs.delete(this.uri(path), { useTrash: false }));
     } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) {
+      if (!(e instanceof FsError && e.code === 'notFound')) {
         throw e;
       }
     }
   }
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const s = await vscode.workspace.fs.stat(this.uri(path));
+      const s = await call(path, () => vscode.workspace.fs.stat(this.uri(path)));
       return { mtime: s.mtime, size: s.size, type: kind(s.type) };
-    } catch {
-      return undefined;
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'notFound') {
+        return undefined;
+      }
+      throw e;
     }
   }
   async readDirectory(path: string): Promise<[string, FileStat['type']][]> {
     try {
-      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+      const entries = await call(path, () => vscode.workspace.fs.readDirectory(this.uri(path)));
       return entries.map(([n, t]) => [n, kind(t)]);
-    } catch {
-      return [];
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'notFound') {
+        return [];
+      }
+      throw e;
     }
   }
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     // workspace.fs has no exclusive create; a rename that must not overwrite comes closest.
     const tmp = `${path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    await vscode.workspace.fs.writeFile(this.uri(tmp), data);
+    await call(tmp, () => vscode.workspace.fs.writeFile(this.uri(tmp), data));
     try {
-      await vscode.workspace.fs.rename(this.uri(tmp), this.uri(path), { overwrite: false });
+      await call(path, () => vscode.workspace.fs.rename(this.uri(tmp), this.uri(path), { overwrite: false }));
       return true;
     } catch (e) {
       await vscode.workspace.fs.delete(this.uri(tmp)).then(undefined, () => undefined);
-      if (e instanceof vscode.FileSystemError && e.code === 'FileExists') {
+      if (e instanceof FsError && e.code === 'exists') {
         return false;
       }
       throw e;
     }
   }
   async createDirectory(path: string): Promise<void> {
-    await vscode.workspace.fs.createDirectory(this.uri(path));
+    await call(path, () => vscode.workspace.fs.createDirectory(this.uri(path)));
   }
 }

@@ -4,7 +4,8 @@ import { todayOf } from '../core/domain/dates';
 import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/render/treeModel';
 import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
-import { translateTable } from '../l10nTable';
+import type { EntryArg } from '../kit/args';
+import { translateTable } from '../kit/l10nTable';
 import type { MentorshipWorkspace } from '../workspace';
 
 export const VIEW_ID = 'mentorship.mentees';
@@ -119,15 +120,8 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
-/** What tree commands receive: the node, and enough to find its entry in the store. */
-export interface NodeArg {
-  kind: TreeNode['kind'];
-  path?: string;
-  entityId?: string;
-  id: string;
-}
-
-export function toArg(n: TreeNode): NodeArg {
+/** What a command run on a tree row receives: the entry it stands for, and the row's id. */
+function toArg(n: TreeNode): EntryArg {
   return { kind: n.kind, path: n.path, entityId: n.entityId, id: n.id };
 }
 

@@ -1,6 +1,19 @@
 /** The store's FileSystem on Node's `fs`, for unit tests and benchmarks. */
 import { promises as fsp } from 'node:fs';
-import type { FileStat, FileSystem } from '../../src/core/storage/fs';
+import { FsError } from '../../src/core/storage/fs';
+import type { FileStat, FileSystem, FsErrorCode } from '../../src/core/storage/fs';
+
+const CODES: Record<string, FsErrorCode> = { ENOENT: 'notFound', ENOTDIR: 'notFound', EACCES: 'noPermission', EPERM: 'noPermission', EIO: 'unavailable', EEXIST: 'exists' };
+
+/** Node's errors as the store's FsError, the cause kept. */
+async function call<T>(path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const code = CODES[(e as NodeJS.ErrnoException).code ?? ''] ?? 'other';
+    throw new FsError(code, path, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+}
 
 function kind(s: { isFile(): boolean; isDirectory(): boolean }): FileStat['type'] {
   return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
@@ -8,45 +21,51 @@ function kind(s: { isFile(): boolean; isDirectory(): boolean }): FileStat['type'
 
 export class NodeFileSystem implements FileSystem {
   async readFile(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await fsp.readFile(path));
+    return new Uint8Array(await call(path, () => fsp.readFile(path)));
   }
   async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await fsp.writeFile(path, data);
+    await call(path, () => fsp.writeFile(path, data));
   }
   async rename(from: string, to: string): Promise<void> {
-    await fsp.rename(from, to);
+    await call(to, () => fsp.rename(from, to));
   }
   async delete(path: string): Promise<void> {
-    await fsp.rm(path, { force: true });
+    await call(path, () => fsp.rm(path, { force: true }));
   }
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const s = await fsp.stat(path);
+      const s = await call(path, () => fsp.stat(path));
       return { mtime: s.mtimeMs, size: s.size, type: kind(s) };
-    } catch {
-      return undefined;
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'notFound') {
+        return undefined;
+      }
+      throw e;
     }
   }
   async readDirectory(path: string): Promise<[string, FileStat['type']][]> {
     try {
-      const entries = await fsp.readdir(path, { withFileTypes: true });
+      const entries = await call(path, () => fsp.readdir(path, { withFileTypes: true }));
       return entries.map((e) => [e.name, kind(e)]);
-    } catch {
-      return [];
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'notFound') {
+        return [];
+      }
+      throw e;
     }
   }
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     try {
-      await fsp.writeFile(path, data, { flag: 'wx' });
+      await call(path, () => fsp.writeFile(path, data, { flag: 'wx' }));
       return true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      if (e instanceof FsError && e.code === 'exists') {
         return false;
       }
       throw e;
     }
   }
   async createDirectory(path: string): Promise<void> {
-    await fsp.mkdir(path, { recursive: true });
+    await call(path, () => fsp.mkdir(path, { recursive: true }));
   }
 }

@@ -13,7 +13,7 @@
  */
 import { Emitter } from './events';
 import type { Disposable } from './events';
-import { basename, joinPath } from './fs';
+import { basename, describeFsError, isNotFound, joinPath } from './fs';
 import type { FileSystem } from './fs';
 import type { Mentee, MentorProfile } from '../domain/model';
 import { decode, encode, hasErrors, parseMentee, parseMentor } from './parse';
@@ -26,6 +26,8 @@ import type { Edit } from './yamlEdit';
 
 export const MENTOR_FILE = 'mentor.yaml';
 export const MENTEES_FOLDER = 'mentees';
+/** Session drafts (Start Session … End Session): Markdown files, one per session in progress. */
+export const DRAFTS_FOLDER = 'drafts';
 const TEMP_MARK = '.mentorship-tmp-';
 
 export interface LoadedFile<T> {
@@ -57,9 +59,15 @@ export class StoreError extends Error {
     message: string,
     readonly path?: string,
     readonly line?: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
+}
+
+/** A read or write that failed for a reason other than a missing file, with that reason in the message. */
+function fsFailure(what: string, path: string, e: unknown): StoreError {
+  return new StoreError(`Could not ${what} ${basename(path)}: ${describeFsError(e)}.`, path, undefined, { cause: e });
 }
 
 export interface StoreOptions {
@@ -133,11 +141,20 @@ export class MentorshipStore implements Disposable {
 
   /** Whether the data folder exists at all. */
   async exists(): Promise<boolean> {
-    return (await this.fs.stat(this.root))?.type === 'directory';
+    try {
+      return (await this.fs.stat(this.root))?.type === 'directory';
+    } catch (e) {
+      throw new StoreError(`Could not look at the data folder ${this.root}: ${describeFsError(e)}.`, undefined, undefined, { cause: e });
+    }
   }
 
   private async menteePaths(): Promise<string[]> {
-    const entries = await this.fs.readDirectory(this.menteesFolder);
+    let entries: [string, string][];
+    try {
+      entries = await this.fs.readDirectory(this.menteesFolder);
+    } catch (e) {
+      throw new StoreError(`Could not read the folder ${this.menteesFolder}: ${describeFsError(e)}.`, undefined, undefined, { cause: e });
+    }
     return entries.filter(([name, type]) => type === 'file' && isMenteeFileName(name)).map(([name]) => joinPath(this.menteesFolder, name));
   }
 
@@ -153,6 +170,7 @@ export class MentorshipStore implements Disposable {
         try {
           raw = await this.fs.readFile(path);
         } catch {
+          // Not shown in the quick first level; the full read that follows reads it again and reports why.
           return undefined;
         }
         this.prefetched.set(path, raw);
@@ -341,6 +359,74 @@ export class MentorshipStore implements Disposable {
     await this.refresh(path);
   }
 
+  get draftsFolder(): string {
+    return joinPath(this.root, DRAFTS_FOLDER);
+  }
+
+  /** Paths of the session drafts (`drafts/*.md`), oldest name first. */
+  async listDrafts(): Promise<string[]> {
+    const entries = await this.fs.readDirectory(this.draftsFolder);
+    return entries
+      .filter(([name, type]) => type === 'file' && name.endsWith('.md') && !name.startsWith('.') && !name.startsWith(TEMP_MARK))
+      .map(([name]) => joinPath(this.draftsFolder, name))
+      .sort();
+  }
+
+  /** Writes a new draft atomically under the lock; never replaces a file that exists. */
+  async createDraft(name: string, text: string): Promise<string> {
+    if (!/^[^/\\]+\.md$/.test(name) || name.startsWith('.')) {
+      throw new StoreError(`"${name}" is not a draft file name.`);
+    }
+    const path = joinPath(this.draftsFolder, name);
+    const blocked = this.options.blockWrite?.(path);
+    if (blocked) {
+      throw new StoreError(blocked, path);
+    }
+    await this.fs.createDirectory(this.draftsFolder);
+    return this.enqueue(path, async () => {
+      const written = await this.withLock(path, () => this.writeAtomic(path, encode(text, false), undefined));
+      if (!written) {
+        throw new StoreError(`${basename(path)} already exists; it was not replaced.`, path);
+      }
+      return path;
+    });
+  }
+
+  /** The text of a draft, as it is on disk now. */
+  async readDraft(path: string): Promise<string> {
+    this.requireDraftPath(path);
+    const r = await this.readText(path);
+    if (!r) {
+      throw new StoreError(`${basename(path)} no longer exists.`, path);
+    }
+    return r.text;
+  }
+
+  /**
+   * Removes a draft once its session is stored. With `expected`, the draft is kept if its text changed
+   * since it was read (typed on in another window): nothing written there is lost.
+   */
+  async removeDraft(path: string, expected?: string): Promise<void> {
+    this.requireDraftPath(path);
+    await this.enqueue(path, () =>
+      this.withLock(path, async () => {
+        if (expected !== undefined) {
+          const now = await this.readText(path);
+          if (now && now.text !== expected) {
+            throw new StoreError(`${basename(path)} changed while the session was stored; it was kept so nothing is lost.`, path);
+          }
+        }
+        await this.fs.delete(path);
+      }),
+    );
+  }
+
+  private requireDraftPath(path: string): void {
+    if (!path.startsWith(this.draftsFolder + '/') || path.slice(this.draftsFolder.length + 1).includes('/')) {
+      throw new StoreError(`${path} is not a session draft of this data folder.`, path);
+    }
+  }
+
   /** Creates the data folder with the given starter files, never replacing an existing file. */
   async initialize(files: { name: string; text: string }[]): Promise<string[]> {
     await this.fs.createDirectory(this.menteesFolder);
@@ -388,15 +474,25 @@ export class MentorshipStore implements Disposable {
     const pre = usePrefetched ? this.prefetched.get(path) : undefined;
     try {
       raw = pre ?? (await this.fs.readFile(path));
-    } catch {
-      return undefined;
+    } catch (e) {
+      if (isNotFound(e)) {
+        return undefined;
+      }
+      throw fsFailure('read', path, e);
     }
     const d = decode(raw);
     return { text: d.text, bom: d.bom, raw, problem: d.problem };
   }
 
   private async readMentee(path: string): Promise<MenteeFile | undefined> {
-    const r = await this.readText(path, true);
+    let r: Awaited<ReturnType<MentorshipStore['readText']>>;
+    try {
+      r = await this.readText(path, true);
+    } catch (e) {
+      // A file that exists but cannot be read (permission, disk) is shown with its cause; the others load.
+      const message = e instanceof Error ? e.message : String(e);
+      return { kind: 'mentee', path, slug: basename(path).replace(/\.ya?ml$/i, ''), problems: [{ severity: 'error', message, line: 1, column: 1 }], hash: `unreadable:${message}` };
+    }
     if (!r) {
       return undefined;
     }
@@ -413,7 +509,13 @@ export class MentorshipStore implements Disposable {
 
   private async readMentor(): Promise<MentorFile | undefined> {
     const path = this.mentorPath;
-    const r = await this.readText(path);
+    let r: Awaited<ReturnType<MentorshipStore['readText']>>;
+    try {
+      r = await this.readText(path);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { kind: 'mentor', path, slug: 'mentor', problems: [{ severity: 'error', message, line: 1, column: 1 }], hash: `unreadable:${message}` };
+    }
     if (!r) {
       return undefined;
     }
@@ -435,7 +537,10 @@ export class MentorshipStore implements Disposable {
       let onDisk: Uint8Array | undefined;
       try {
         onDisk = await this.fs.readFile(path);
-      } catch {
+      } catch (e) {
+        if (!isNotFound(e)) {
+          throw fsFailure('check', path, e);
+        }
         onDisk = undefined;
       }
       const same = expected === undefined ? onDisk === undefined : onDisk !== undefined && bytesEqual(onDisk, expected);

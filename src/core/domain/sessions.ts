@@ -1,0 +1,97 @@
+/**
+ * Recording a session: one operation, whatever the source (Log Session from the palette, End Session
+ * from a draft, any later source). In one change of the mentee file it ticks the earlier action items that
+ * were done, records the goal check-ins on their goals and adds the session with its new action items.
+ * Goals and action items are looked up in the file as it is at write time: one removed meanwhile is
+ * skipped, never recreated.
+ */
+import type { MenteeChange } from '../storage/store';
+import type { Edit } from '../storage/yamlEdit';
+import type { ActionItem, IsoDate, Mentee, Resource, Session } from './model';
+import { addSession, checkIn, updateAction } from './operations';
+
+export interface GoalCheckIn {
+  goalId: string;
+  progress: number;
+  note?: string;
+}
+
+export interface SessionRecord {
+  date: IsoDate;
+  /** Minutes. */
+  duration?: number;
+  topics?: string[];
+  notes?: string;
+  private?: string;
+  advice?: string[];
+  resources?: Resource[];
+  wins?: string[];
+  setbacks?: string[];
+  /** New progress on goals discussed; each becomes a dated check-in and the session lists the goal. */
+  checkIns?: GoalCheckIn[];
+  /** Ids of earlier action items that are done now. */
+  doneActions?: string[];
+  /** Action items agreed in this session. */
+  newActions?: Omit<ActionItem, 'id'>[];
+}
+
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
+}
+
+/** The session entry as it is stored: only the fields that have content, in the file's usual order. */
+export function sessionEntry(r: SessionRecord): Omit<Session, 'id'> {
+  const entry: Omit<Session, 'id'> = { date: r.date };
+  const set = <K extends Exclude<keyof Session, 'id'>>(key: K, value: Session[K] | undefined): void => {
+    if (value !== undefined && value !== '') {
+      entry[key] = value;
+    }
+  };
+  set('duration', r.duration);
+  set('topics', nonEmpty(r.topics));
+  set('notes', r.notes);
+  set('private', r.private);
+  set('advice', nonEmpty(r.advice));
+  set('resources', nonEmpty(r.resources));
+  set('wins', nonEmpty(r.wins));
+  set('setbacks', nonEmpty(r.setbacks));
+  set('goals', nonEmpty(r.checkIns?.map((c) => c.goalId)));
+  // Ids are given by addSession against the file's current content.
+  set('actions', nonEmpty(r.newActions?.map((a) => ({ ...a, id: '' }))));
+  return entry;
+}
+
+export function recordSession(r: SessionRecord): MenteeChange {
+  return (current: Mentee) => {
+    const edits: Edit[] = [];
+    for (const id of r.doneActions ?? []) {
+      if (current.sessions.some((s) => (s.actions ?? []).some((a) => a.id === id && !a.done))) {
+        edits.push(...updateAction(id, { done: true })(current));
+      }
+    }
+    for (const c of r.checkIns ?? []) {
+      if (current.goals.some((g) => g.id === c.goalId)) {
+        edits.push(...checkIn(c.goalId, r.date, c.progress, c.note)(current));
+      }
+    }
+    edits.push(...addSession(sessionEntry(r))(current));
+    return edits;
+  };
+}
+
+/** The length of the latest session that has one: the default for the next. */
+export function lastDuration(m: Mentee | undefined): number | undefined {
+  const withDuration = (m?.sessions ?? []).filter((s) => typeof s.duration === 'number').sort((a, b) => (a.date < b.date ? 1 : -1));
+  return withDuration[0]?.duration;
+}
+
+/** Topics of earlier sessions, the most frequent first. */
+export function earlierTopics(m: Mentee | undefined): string[] {
+  const counts = new Map<string, number>();
+  for (const s of m?.sessions ?? []) {
+    for (const topic of s.topics ?? []) {
+      counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}

@@ -1,0 +1,51 @@
+/** Choosing the mentee a command is about: from its argument, or asked, most recently used first. */
+import * as vscode from 'vscode';
+import type { Mentee } from '../core/domain/model';
+import type { MenteeFile } from '../core/storage/store';
+import { UserFacingError } from '../workspace';
+import { pathFromArg } from './args';
+import type { Deps } from './command';
+import { Cancelled } from './wizard';
+import type { PickItem } from './wizard';
+
+const LAST_MENTEES = 'mentorship.recentMentees';
+
+export function noteRecentMentee(deps: Deps, path: string): void {
+  const recent = deps.context.workspaceState.get<string[]>(LAST_MENTEES, []).filter((p) => p !== path);
+  void deps.context.workspaceState.update(LAST_MENTEES, [path, ...recent].slice(0, 50));
+}
+
+/** Mentees to offer, most recently used first, then by name; closed mentees last. */
+export function menteeItems(deps: Deps, includeClosed = false): PickItem<MenteeFile>[] {
+  const store = deps.ws.requireStore();
+  const recent = deps.context.workspaceState.get<string[]>(LAST_MENTEES, []);
+  const rank = (f: MenteeFile): number => {
+    const i = recent.indexOf(f.path);
+    return i < 0 ? recent.length : i;
+  };
+  return store.mentees
+    .filter((f): f is MenteeFile & { data: Mentee } => !!f.data && (includeClosed || f.data.status !== 'closed'))
+    .sort((a, b) => rank(a) - rank(b) || a.data.name.localeCompare(b.data.name))
+    .map((f) => ({ label: f.data.name, description: [f.data.role, f.data.status !== 'active' ? f.data.status : undefined].filter(Boolean).join(' · '), value: f }));
+}
+
+/** The mentee a command is about: from the tree node it was run on, or asked. */
+export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: string): Promise<MenteeFile & { data: Mentee }> {
+  const store = deps.ws.requireStore();
+  const path = pathFromArg(arg);
+  if (path) {
+    const f = store.file(path);
+    if (f?.data) {
+      return f as MenteeFile & { data: Mentee };
+    }
+  }
+  const items = menteeItems(deps, true);
+  if (items.length === 0) {
+    throw new UserFacingError(vscode.l10n.t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: placeholder ?? vscode.l10n.t('Which mentee?'), matchOnDescription: true });
+  if (!picked) {
+    throw new Cancelled();
+  }
+  return picked.value as MenteeFile & { data: Mentee };
+}

@@ -1,0 +1,245 @@
+/**
+ * The steps of Log Session, one named function each. Every step reads and fills the same state, so Back
+ * shows what was typed; the menu step leads to the optional parts, and each of those returns to the menu.
+ */
+import * as vscode from 'vscode';
+import type { ActionItem, Goal, Mentee, Owner, Resource } from '../core/domain/model';
+import { earlierTopics, lastDuration } from '../core/domain/sessions';
+import type { GoalCheckIn, SessionRecord } from '../core/domain/sessions';
+import type { MenteeFile } from '../core/storage/store';
+import type { Deps } from '../kit/command';
+import { splitList, today, validateDate, validateMinutes, validateProgress } from '../kit/input';
+import { menteeItems } from '../kit/mentees';
+import { isBack } from '../kit/wizard';
+import type { PickItem, Step } from '../kit/wizard';
+
+export interface LogSessionState {
+  mentee?: MenteeFile & { data: Mentee };
+  date: string;
+  /** As typed: minutes, or empty. */
+  duration: string;
+  topics: string[];
+  notes: string;
+  actions: Omit<ActionItem, 'id'>[];
+  checkIns: GoalCheckIn[];
+  wins: string[];
+  setbacks: string[];
+  advice: string[];
+  resources: Resource[];
+  private: string;
+  saved: boolean;
+}
+
+export type MenuChoice = 'save' | 'action' | 'checkIn' | 'wins' | 'setbacks' | 'advice' | 'resources' | 'private';
+export type Extra = Exclude<MenuChoice, 'save'>;
+
+export function newLogSessionState(mentee?: MenteeFile & { data: Mentee }): LogSessionState {
+  return { mentee, date: today(), duration: '', topics: [], notes: '', actions: [], checkIns: [], wins: [], setbacks: [], advice: [], resources: [], private: '', saved: false };
+}
+
+/** What the state holds, as the one operation that records a session takes it. */
+export function toSessionRecord(s: LogSessionState): SessionRecord {
+  return {
+    date: s.date,
+    ...(s.duration ? { duration: Number(s.duration) } : {}),
+    topics: s.topics,
+    notes: s.notes,
+    private: s.private,
+    advice: s.advice,
+    resources: s.resources,
+    wins: s.wins,
+    setbacks: s.setbacks,
+    checkIns: s.checkIns,
+    newActions: s.actions,
+  };
+}
+
+const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
+export function menteeStep(deps: Deps): Step<LogSessionState> {
+  return async (w, s) => {
+    const items = menteeItems(deps);
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage(t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
+      return 'done';
+    }
+    const r = await w.pick({ placeholder: t('Log a session with…'), items, active: s.mentee });
+    if (isBack(r)) {
+      return 'back';
+    }
+    if (s.mentee?.path !== r.path) {
+      s.duration = '';
+    }
+    s.mentee = r as MenteeFile & { data: Mentee };
+    return 'next';
+  };
+}
+
+export const dateStep: Step<LogSessionState> = async (w, s) => {
+  if (!s.mentee) {
+    return 'done';
+  }
+  const r = await w.input({ prompt: t('Date of the session with {0} (YYYY-MM-DD)', s.mentee.data.name), value: s.date, validate: (v) => validateDate(v) });
+  if (isBack(r)) {
+    return 'back';
+  }
+  s.date = r.trim();
+  return 'next';
+};
+
+export const durationStep: Step<LogSessionState> = async (w, s) => {
+  const usual = s.mentee?.data.usualDuration ?? lastDuration(s.mentee?.data);
+  const r = await w.input({
+    prompt: t('Duration in minutes'),
+    value: s.duration || (usual ? String(usual) : ''),
+    placeholder: t('Minutes, for example 45; leave empty to skip'),
+    validate: validateMinutes,
+  });
+  if (isBack(r)) {
+    return 'back';
+  }
+  s.duration = r.trim();
+  return 'next';
+};
+
+export const topicsStep: Step<LogSessionState> = async (w, s) => {
+  const known = earlierTopics(s.mentee?.data);
+  const items: PickItem<string>[] = [...new Set([...s.topics, ...known])].map((x) => ({ label: x, value: x }));
+  const r = await w.pickMany({
+    placeholder: t('Topics: tick earlier ones and/or type new ones (separated by commas), then Enter'),
+    items,
+    selected: s.topics,
+    allowNew: (typed) => ({ label: typed, description: t('new topic'), value: typed }),
+  });
+  if (isBack(r)) {
+    return 'back';
+  }
+  s.topics = r;
+  return 'next';
+};
+
+export const notesStep: Step<LogSessionState> = async (w, s) => {
+  const r = await w.input({ prompt: t('Notes: what did you talk about? (shared in reports; private notes come later)'), value: s.notes, placeholder: t('Notes') });
+  if (isBack(r)) {
+    return 'back';
+  }
+  s.notes = r.trim();
+  return 'next';
+};
+
+/** Save now, or go to one of the optional parts (`extras` maps each to its step's index). */
+export function menuStep(extras: Record<Extra, number>): Step<LogSessionState> {
+  return async (w, s) => {
+    const summary = [
+      s.actions.length ? t('{0} action item(s)', s.actions.length) : undefined,
+      s.checkIns.length ? t('{0} check-in(s)', s.checkIns.length) : undefined,
+      s.wins.length ? t('{0} win(s)', s.wins.length) : undefined,
+      s.setbacks.length ? t('{0} setback(s)', s.setbacks.length) : undefined,
+      s.resources.length ? t('{0} resource(s)', s.resources.length) : undefined,
+      s.private ? t('private notes') : undefined,
+    ].filter(Boolean);
+    const items: PickItem<MenuChoice>[] = [
+      { label: '$(save) ' + t('Save session'), description: summary.join(', '), value: 'save' },
+      { label: '$(checklist) ' + t('Add an action item'), value: 'action' },
+      { label: '$(target) ' + t('Check in on a goal'), value: 'checkIn' },
+      { label: '$(star-full) ' + t('Add wins'), value: 'wins' },
+      { label: '$(debug-step-back) ' + t('Add setbacks'), value: 'setbacks' },
+      { label: '$(lightbulb) ' + t('Add advice given'), value: 'advice' },
+      { label: '$(link) ' + t('Add a resource (link)'), value: 'resources' },
+      { label: '$(lock) ' + t('Private notes (never exported)'), value: 'private' },
+    ];
+    const r = await w.pick({ placeholder: t('Save now, or add more'), items });
+    if (isBack(r)) {
+      return 'back';
+    }
+    if (r === 'save') {
+      s.saved = true;
+      return 'done';
+    }
+    return { goto: extras[r] };
+  };
+}
+
+/** The optional parts; each returns to the menu at index `menu`. */
+export function extraSteps(menu: number): Record<Extra, Step<LogSessionState>> {
+  const back = { goto: menu } as const;
+  const listStep = (key: 'wins' | 'setbacks' | 'advice', prompt: string): Step<LogSessionState> => {
+    return async (w, s) => {
+      const r = await w.input({ prompt, value: s[key].join('; '), placeholder: t('Separate several with ;') });
+      if (!isBack(r)) {
+        s[key] = splitList(r);
+      }
+      return back;
+    };
+  };
+  return {
+    action: async (w, s) => {
+      const text = await w.input({ prompt: t('Action item: what will be done?'), validate: (v) => (v.trim() ? undefined : t('Describe the action item.')) });
+      if (isBack(text)) {
+        return back;
+      }
+      const owner = await w.pick<Owner>({
+        placeholder: t('Who owns it?'),
+        items: [
+          { label: t('Mentee'), description: t('the mentee owns their growth'), value: 'mentee' },
+          { label: t('Mentor'), description: t('you'), value: 'mentor' },
+        ],
+      });
+      if (isBack(owner)) {
+        return back;
+      }
+      const due = await w.input({ prompt: t('Due date (YYYY-MM-DD), or empty'), validate: (v) => validateDate(v, true) });
+      if (isBack(due)) {
+        return back;
+      }
+      s.actions.push({ text: text.trim(), owner, ...(due.trim() ? { due: due.trim() } : {}), done: false });
+      return back;
+    },
+    checkIn: async (w, s) => {
+      const goals = (s.mentee?.data.goals ?? []).filter((g) => g.status === 'active');
+      if (goals.length === 0) {
+        void vscode.window.showInformationMessage(t('{0} has no active goals.', s.mentee?.data.name ?? ''));
+        return back;
+      }
+      const goal = await w.pick<Goal>({ placeholder: t('Which goal was discussed?'), items: goals.map((g) => ({ label: g.title, description: `${g.progress}%`, value: g })) });
+      if (isBack(goal)) {
+        return back;
+      }
+      const progress = await w.input({ prompt: t('Progress of "{0}" now (0–100)', goal.title), value: String(goal.progress), validate: validateProgress });
+      if (isBack(progress)) {
+        return back;
+      }
+      const note = await w.input({ prompt: t('A note for this check-in (optional)') });
+      if (isBack(note)) {
+        return back;
+      }
+      s.checkIns = [...s.checkIns.filter((c) => c.goalId !== goal.id), { goalId: goal.id, progress: Number(progress.trim().replace(/%$/, '')), ...(note.trim() ? { note: note.trim() } : {}) }];
+      return back;
+    },
+    wins: listStep('wins', t('Wins to celebrate')),
+    setbacks: listStep('setbacks', t('Setbacks to support')),
+    advice: listStep('advice', t('Advice you gave')),
+    resources: async (w, s) => {
+      const url = await w.input({
+        prompt: t('Link to the resource (https://…)'),
+        validate: (v) => (/^(https?:\/\/|mailto:)\S+$/i.test(v.trim()) ? undefined : t('Enter a web link starting with https://')),
+      });
+      if (isBack(url)) {
+        return back;
+      }
+      const title = await w.input({ prompt: t('Title of the resource (optional)') });
+      if (isBack(title)) {
+        return back;
+      }
+      s.resources.push({ url: url.trim(), ...(title.trim() ? { title: title.trim() } : {}) });
+      return back;
+    },
+    private: async (w, s) => {
+      const r = await w.input({ prompt: t('Private notes: kept in the file, left out of every export'), value: s.private });
+      if (!isBack(r)) {
+        s.private = r.trim();
+      }
+      return back;
+    },
+  };
+}

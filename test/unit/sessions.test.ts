@@ -1,0 +1,116 @@
+/** One operation records a session, whatever its source; the store writes drafts like every other file. */
+import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { recordSession, sessionEntry } from '../../src/core/domain/sessions';
+import { MentorshipStore } from '../../src/core/storage/store';
+import { NodeFileSystem } from '../support/nodeFs';
+
+const FILE = `# Ana's file, written by hand
+version: 1
+name: Ana
+goals:
+  - id: g-tests # the big one
+    title: Write tests
+    status: active
+    progress: 20
+sessions:
+  - id: s-1
+    date: 2026-11-01
+    actions:
+      - id: a-read
+        text: Read the testing chapter
+        owner: mentee
+`;
+
+async function store(text = FILE): Promise<{ s: MentorshipStore; file: string; root: string }> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-sessions-'));
+  const root = path.join(dir, '.mentorship');
+  await fsp.mkdir(path.join(root, 'mentees'), { recursive: true });
+  const file = path.join(root, 'mentees', 'ana.yaml');
+  await fsp.writeFile(file, text);
+  const s = new MentorshipStore(new NodeFileSystem(), root);
+  await s.load();
+  return { s, file, root };
+}
+
+describe('recording a session', () => {
+  it('stores only fields with content, in the usual order, with the goals discussed', () => {
+    assert.deepEqual(sessionEntry({ date: '2026-11-20', duration: 30, topics: [], notes: '', private: 'p', wins: ['shipped'], checkIns: [{ goalId: 'g', progress: 50 }], newActions: [{ text: 'x', owner: 'mentee' }] }), {
+      date: '2026-11-20',
+      duration: 30,
+      private: 'p',
+      wins: ['shipped'],
+      goals: ['g'],
+      actions: [{ text: 'x', owner: 'mentee', id: '' }],
+    });
+  });
+
+  it('ticks done action items, records check-ins and adds the session with new items, in one write that keeps the comments', async () => {
+    const { s, file } = await store();
+    await s.edit(
+      file,
+      recordSession({ date: '2026-11-20', duration: 45, notes: 'Paired on tests', checkIns: [{ goalId: 'g-tests', progress: 40, note: 'first suite green' }], doneActions: ['a-read'], newActions: [{ text: 'Add CI', owner: 'mentee', done: false }] }),
+    );
+    const text = await fsp.readFile(file, 'utf8');
+    assert.ok(text.startsWith("# Ana's file, written by hand\n"));
+    assert.match(text, /- id: g-tests # the big one/);
+    const m = s.bySlug('ana')?.data;
+    assert.ok(m);
+    assert.equal(m.goals[0].progress, 40);
+    assert.deepEqual(m.goals[0].checkIns, [{ date: '2026-11-20', progress: 40, note: 'first suite green' }]);
+    assert.equal(m.sessions[0].actions?.[0].done, true);
+    const added = m.sessions[1];
+    assert.equal(added.date, '2026-11-20');
+    assert.equal(added.duration, 45);
+    assert.deepEqual(added.goals, ['g-tests']);
+    assert.equal(added.actions?.[0].text, 'Add CI');
+    assert.ok(added.actions?.[0].id, 'a new action item gets an id');
+  });
+
+  it('skips a goal or action item removed from the file meanwhile instead of failing or recreating it', async () => {
+    const { s, file } = await store();
+    await fsp.writeFile(file, FILE.replace(/goals:\n[\s\S]*?sessions:/, 'goals: []\nsessions:').replace(/    actions:\n[\s\S]*$/, ''));
+    await s.edit(file, recordSession({ date: '2026-11-21', checkIns: [{ goalId: 'g-tests', progress: 60 }], doneActions: ['a-read'] }));
+    const m = s.bySlug('ana')?.data;
+    assert.equal(m?.goals.length, 0);
+    assert.equal(m?.sessions.length, 2);
+    assert.equal(m?.sessions[1].date, '2026-11-21');
+  });
+});
+
+describe('session drafts through the store', () => {
+  it('creates a draft atomically, never over an existing one, lists and reads it', async () => {
+    const { s } = await store();
+    const p = await s.createDraft('ana--2026-11-20.md', '# Notes\n');
+    assert.deepEqual(await s.listDrafts(), [p]);
+    assert.equal(await s.readDraft(p), '# Notes\n');
+    await assert.rejects(s.createDraft('ana--2026-11-20.md', 'other'), /already exists; it was not replaced/);
+    assert.equal(await s.readDraft(p), '# Notes\n');
+    const leftovers = (await fsp.readdir(path.dirname(p))).filter((n) => n !== path.basename(p));
+    assert.deepEqual(leftovers, [], 'no temporary or lock file is left behind');
+  });
+
+  it('keeps a draft that changed since it was read, and removes one that did not', async () => {
+    const { s } = await store();
+    const p = await s.createDraft('ana--x.md', 'one\n');
+    await fsp.writeFile(p, 'one\ntyped in another window\n');
+    await assert.rejects(s.removeDraft(p, 'one\n'), /changed while the session was stored; it was kept/);
+    assert.equal(await fsp.readFile(p, 'utf8'), 'one\ntyped in another window\n');
+    await s.removeDraft(p, 'one\ntyped in another window\n');
+    assert.deepEqual(await s.listDrafts(), []);
+  });
+
+  it('refuses names and paths outside the drafts folder', async () => {
+    const { s, root } = await store();
+    await assert.rejects(s.createDraft('../mentees/ana.md', 'x'), /not a draft file name/);
+    await assert.rejects(s.removeDraft(path.join(root, 'mentees', 'ana.yaml')), /not a session draft/);
+  });
+
+  it('honours the write block (an untrusted workspace) for drafts too', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-sessions-'));
+    const s = new MentorshipStore(new NodeFileSystem(), path.join(dir, '.mentorship'), { blockWrite: () => 'read only here' });
+    await assert.rejects(s.createDraft('a--b.md', 'x'), /read only here/);
+  });
+});
