@@ -171,6 +171,10 @@ export class MentorshipWorkspace implements vscode.Disposable {
       await store.load();
       this.reported.clear();
       this.log.info(`Loaded ${store.mentees.length} mentee file(s) from ${location.root} in ${Date.now() - t0} ms`);
+    } catch (e) {
+      // The views must not keep showing the previous folder's mentees as if they were this one's.
+      this.changed.fire({ paths: [], removed: [] });
+      throw e;
     } finally {
       // Commands wait for the first read; they must not wait forever when it failed.
       this.markLoaded();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { useWorkbench } from './harness';
 
 describe('e2e: the tree follows the files', function () {
@@ -33,5 +33,27 @@ describe('e2e: the tree follows the files', function () {
     await wb.treeRow('Cannot read broken.yaml').click();
     await wb.page.locator('.tabs-container .tab.active[aria-label*="broken.yaml"]').waitFor({ timeout: 10_000 });
     assert.match(await wb.cursorStatus(), /Ln [56],/);
+  });
+
+  it('says why a data folder cannot be read after a setting change, once, and recovers when the setting goes back', async () => {
+    const wb = get();
+    // A mentees "folder" that is a symbolic link to itself: reading it fails (ELOOP), as a disk or
+    // permission failure would; running as root, permissions cannot be taken away here.
+    mkdirSync(wb.file('.mentorship-loop'), { recursive: true });
+    symlinkSync('mentees', wb.file('.mentorship-loop/mentees'));
+    mkdirSync(wb.file('.vscode'), { recursive: true });
+    const settings = wb.file('.vscode/settings.json');
+    try {
+      writeFileSync(settings, JSON.stringify({ 'mentorship.dataFolder': '.mentorship-loop' }));
+      const note = await wb.waitForNotification('Could not load the data folder', 20_000);
+      assert.match(note, /Could not read the folder .*\.mentorship-loop\/mentees: .*(ELOOP|symbolic links)/i, note);
+      assert.doesNotMatch(note, /does not exist|no longer exists/);
+      await wb.screenshot('files-data-folder-unreadable');
+      assert.match(wb.extensionLog(), /Could not load the data folder: Could not read the folder .*mentees/);
+    } finally {
+      writeFileSync(settings, '{}');
+      rmSync(wb.file('.mentorship-loop'), { recursive: true, force: true });
+    }
+    await wb.waitForTreeRow('Priya Nair', 20_000);
   });
 });

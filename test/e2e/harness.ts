@@ -513,6 +513,13 @@ export class Workbench {
     await input.fill(`:${line}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Keys typed before the editor has the focus back are lost: wait until the cursor is on the line and
+    // the editor holds the keyboard focus.
+    await waitFor(`the cursor on line ${line} with the editor focused`, async () => {
+      const onLine = new RegExp(`Ln ${line},`).test(await this.cursorStatus());
+      const focused = await this.page.evaluate(() => !!document.activeElement?.closest('.monaco-editor.focused'));
+      return onLine && focused;
+    });
   }
 
   /** The active editor's selection as shown in the status bar ("Ln 29, Col 5 (78 selected)"). */
