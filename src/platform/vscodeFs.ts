@@ -1,6 +1,6 @@
 /** The store's FileSystem on `vscode.workspace.fs`, so it works in local, remote and browser hosts. */
 import * as vscode from 'vscode';
-import { FsError } from '../core/storage/fs';
+import { FsError, unlessNotFound } from '../core/storage/fs';
 import type { FileStat, FileSystem, FsErrorCode } from '../core/storage/fs';
 
 function kind(t: vscode.FileType): FileStat['type'] {
@@ -47,35 +47,15 @@ export class VscodeFileSystem implements FileSystem {
     await call(to, () => vscode.workspace.fs.rename(this.uri(from), this.uri(to), { overwrite: true }));
   }
   async delete(path: string): Promise<void> {
-    try {
-      await call(path, () => vscode.workspace.fs.delete(this.uri(path), { useTrash: false }));
-    } catch (e) {
-      if (!(e instanceof FsError && e.code === 'notFound')) {
-        throw e;
-      }
-    }
+    await unlessNotFound(() => call(path, () => vscode.workspace.fs.delete(this.uri(path), { useTrash: false })), undefined);
   }
   async stat(path: string): Promise<FileStat | undefined> {
-    try {
-      const s = await call(path, () => vscode.workspace.fs.stat(this.uri(path)));
-      return { mtime: s.mtime, size: s.size, type: kind(s.type) };
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'notFound') {
-        return undefined;
-      }
-      throw e;
-    }
+    const s = await unlessNotFound(() => call(path, () => vscode.workspace.fs.stat(this.uri(path))), undefined);
+    return s && { mtime: s.mtime, size: s.size, type: kind(s.type) };
   }
   async readDirectory(path: string): Promise<[string, FileStat['type']][]> {
-    try {
-      const entries = await call(path, () => vscode.workspace.fs.readDirectory(this.uri(path)));
-      return entries.map(([n, t]) => [n, kind(t)]);
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'notFound') {
-        return [];
-      }
-      throw e;
-    }
+    const entries = await unlessNotFound(() => call(path, () => vscode.workspace.fs.readDirectory(this.uri(path))), []);
+    return entries.map(([n, t]) => [n, kind(t)]);
   }
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     // workspace.fs has no exclusive create; a rename that must not overwrite comes closest.

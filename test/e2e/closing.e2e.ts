@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { useWorkbench, waitFor } from './harness';
+import { useMentorshipView, waitFor } from './harness';
 
 describe('e2e: the walkthrough, closing a mentorship and the report', function () {
-  const get = useWorkbench({}, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Ana Souza', 60_000);
-  });
+  const get = useMentorshipView('Ana Souza');
 
   it('the walkthrough opens and its first step runs Edit Mentor Profile', async () => {
     const wb = get();

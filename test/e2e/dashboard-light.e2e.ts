@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench, waitFor } from './harness';
+import { useMentorshipView, waitFor } from './harness';
 
 describe('e2e: the dashboard in the light theme, and after a reload', function () {
-  const get = useWorkbench({ theme: 'light' }, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Ana Souza', 60_000);
-  });
+  const get = useMentorshipView('Ana Souza', { theme: 'light' });
 
   it('opens from the tree, reads well in the light theme, and comes back after the window reloads', async () => {
     const wb = get();

@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { useWorkbench, waitFor } from './harness';
+import { useMentorshipView, waitFor } from './harness';
 
 const ANA = '.mentorship/mentees/ana-souza.yaml';
 
 describe('e2e: feedback linked to a code selection', function () {
-  const get = useWorkbench({}, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Ana Souza', 60_000);
-  });
+  const get = useMentorshipView('Ana Souza');
 
   it('stores the feedback with the file and range of the selection, and going to it selects those lines again, also after an edit above', async () => {
     const wb = get();

@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { useWorkbench } from './harness';
+import { useMentorshipView } from './harness';
 
 describe('e2e: the tree follows the files', function () {
-  const get = useWorkbench({}, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Priya Nair', 60_000);
-  });
+  const get = useMentorshipView('Priya Nair');
 
   it('shows an edit made outside the extension within a few seconds', async () => {
     const wb = get();

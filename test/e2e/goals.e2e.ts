@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { clickInlineAction, useWorkbench, waitFor } from './harness';
+import { clickInlineAction, useMentorshipView, waitFor } from './harness';
 
 describe('e2e: goal tracking from the sidebar', function () {
-  const get = useWorkbench({}, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Ana Souza', 60_000);
-  });
+  const get = useMentorshipView('Ana Souza');
 
   it('adds a mentee and a SMART goal through the UI, checks in on it and completes it; the YAML and the tree follow each step', async () => {
     const wb = get();

@@ -557,6 +557,14 @@ export function useWorkbench(opts: WorkbenchOptions = {}, ready?: (wb: Workbench
 }
 
 /** Clicks an inline action (by its title) on a tree row, hovering the row first so it shows. */
+/** A suite on the demo workspace with the Mentorship view open and showing `row` (the extension is active). */
+export function useMentorshipView(row: string, opts: WorkbenchOptions = {}): () => Workbench {
+  return useWorkbench(opts, async (w) => {
+    await w.openMentorshipView();
+    await w.waitForTreeRow(row, 60_000);
+  });
+}
+
 export async function clickInlineAction(wb: Workbench, rowLabel: string, actionTitle: string): Promise<void> {
   const row = wb.treeRow(rowLabel);
   await row.waitFor({ timeout: 20_000 });

@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { useWorkbench, waitFor } from './harness';
+import { useMentorshipView, waitFor } from './harness';
 
 const PRIYA = '.mentorship/mentees/priya-nair.yaml';
 
 describe('e2e: Log Session from the command palette', function () {
-  const get = useWorkbench({}, async (w) => {
-    await w.openMentorshipView();
-    await w.waitForTreeRow('Priya Nair', 60_000);
-  });
+  const get = useMentorshipView('Priya Nair');
 
   it('writes exactly one well-formed session into the right file, keeps its comments, and the tree updates', async () => {
     const wb = get();

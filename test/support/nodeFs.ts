@@ -1,6 +1,6 @@
 /** The store's FileSystem on Node's `fs`, for unit tests and benchmarks. */
 import { promises as fsp } from 'node:fs';
-import { FsError } from '../../src/core/storage/fs';
+import { FsError, unlessNotFound } from '../../src/core/storage/fs';
 import type { FileStat, FileSystem, FsErrorCode } from '../../src/core/storage/fs';
 
 const CODES: Record<string, FsErrorCode> = { ENOENT: 'notFound', ENOTDIR: 'notFound', EACCES: 'noPermission', EPERM: 'noPermission', EIO: 'unavailable', EEXIST: 'exists' };
@@ -33,26 +33,12 @@ export class NodeFileSystem implements FileSystem {
     await call(path, () => fsp.rm(path, { force: true }));
   }
   async stat(path: string): Promise<FileStat | undefined> {
-    try {
-      const s = await call(path, () => fsp.stat(path));
-      return { mtime: s.mtimeMs, size: s.size, type: kind(s) };
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'notFound') {
-        return undefined;
-      }
-      throw e;
-    }
+    const s = await unlessNotFound(() => call(path, () => fsp.stat(path)), undefined);
+    return s && { mtime: s.mtimeMs, size: s.size, type: kind(s) };
   }
   async readDirectory(path: string): Promise<[string, FileStat['type']][]> {
-    try {
-      const entries = await call(path, () => fsp.readdir(path, { withFileTypes: true }));
-      return entries.map((e) => [e.name, kind(e)]);
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'notFound') {
-        return [];
-      }
-      throw e;
-    }
+    const entries = await unlessNotFound(() => call(path, () => fsp.readdir(path, { withFileTypes: true })), []);
+    return entries.map((e) => [e.name, kind(e)]);
   }
   async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
     try {

@@ -7,7 +7,7 @@
  */
 import type { MenteeChange } from '../storage/store';
 import type { Edit } from '../storage/yamlEdit';
-import type { ActionItem, IsoDate, Mentee, Resource, Session } from './model';
+import type { ActionItem, Mentee, Session } from './model';
 import { addSession, checkIn, updateAction } from './operations';
 
 export interface GoalCheckIn {
@@ -16,24 +16,15 @@ export interface GoalCheckIn {
   note?: string;
 }
 
-export interface SessionRecord {
-  date: IsoDate;
-  /** Minutes. */
-  duration?: number;
-  topics?: string[];
-  notes?: string;
-  private?: string;
-  advice?: string[];
-  resources?: Resource[];
-  wins?: string[];
-  setbacks?: string[];
+/** A session as its sources give it: the stored fields, plus what it changes elsewhere in the file. */
+export type SessionRecord = Omit<Session, 'id' | 'goals' | 'actions'> & {
   /** New progress on goals discussed; each becomes a dated check-in and the session lists the goal. */
   checkIns?: GoalCheckIn[];
   /** Ids of earlier action items that are done now. */
   doneActions?: string[];
   /** Action items agreed in this session. */
   newActions?: Omit<ActionItem, 'id'>[];
-}
+};
 
 function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
   return list && list.length > 0 ? list : undefined;

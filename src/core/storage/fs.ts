@@ -32,6 +32,18 @@ export function isNotFound(e: unknown): boolean {
   return e instanceof FsError && e.code === 'notFound';
 }
 
+/** Runs a call whose "not found" has a natural answer (no stat, no entries); every other failure throws. */
+export async function unlessNotFound<T, F>(run: () => Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isNotFound(e)) {
+      return fallback;
+    }
+    throw e;
+  }
+}
+
 /** The cause of a failed call, as a few words for a message: "permission denied", "…". */
 export function describeFsError(e: unknown): string {
   if (e instanceof FsError) {
