@@ -98,6 +98,8 @@ export interface CodeAnchor {
   before?: string;
   after?: string;
   commit?: string;
+  /** "base" when the code was on the removed side of a review's diff (it lives in the base version). */
+  side?: 'base' | 'head';
 }
 
 export interface Feedback {
@@ -110,6 +112,26 @@ export interface Feedback {
   review?: string;
   anchor?: CodeAnchor;
   resolved?: boolean;
+  /** Where an imported comment came from; importing the same request again skips what is here. */
+  source?: FeedbackSource;
+  /** Who wrote it, when it was imported from another reviewer than the mentor. */
+  reviewer?: string;
+  /** Answers in the review thread (the mentee's reply shows how the feedback landed). */
+  replies?: FeedbackReply[];
+}
+
+export interface FeedbackSource {
+  provider: 'github' | 'gitlab';
+  /** The code host's id of the comment. */
+  id: string;
+  /** Web link to the comment. */
+  url?: string;
+}
+
+export interface FeedbackReply {
+  author: string;
+  date: IsoDate;
+  text: string;
 }
 
 export interface ClosingSummary {
@@ -130,6 +152,9 @@ export interface Mentee {
   /** Usual session length in minutes. */
   usualDuration?: number;
   focus?: string[];
+  /** The mentee's user names on code hosts, to list the requests they authored. */
+  github?: string;
+  gitlab?: string;
   goals: Goal[];
   sessions: Session[];
   feedback: Feedback[];
