@@ -11,6 +11,7 @@ import { registerGoalCommands } from './goals/commands';
 import { registerMenteeCommands } from './mentees/commands';
 import { registerProfile } from './profile/profile';
 import { registerReport } from './report/exportReport';
+import { registerReviewImport } from './reviews/register';
 import { registerActionItemCommands } from './sessions/actionItems';
 import { registerSessionDrafts } from './sessions/drafts';
 import { registerLogSession } from './sessions/logSession';
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerProfile(deps);
   registerClosing(deps);
   registerReport(deps);
+  registerReviewImport(deps);
   registerFeedback(deps);
   registerInlineFeedback(deps);
   registerDashboard(deps);

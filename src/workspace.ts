@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { joinPath, normalizePosix } from './core/storage/fs';
 import { MentorshipStore } from './core/storage/store';
 import type { MenteeFile, StoreChange } from './core/storage/store';
+import { UserFacingError } from './kit/errors';
 import { VscodeFileSystem } from './platform/vscodeFs';
 
 export const DEFAULT_DATA_FOLDER = '.mentorship';
@@ -242,6 +243,3 @@ export class MentorshipWorkspace implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
   }
 }
-
-/** An error whose message is meant for the mentor as it is. */
-export class UserFacingError extends Error {}

@@ -184,6 +184,9 @@ export class DashboardManager implements vscode.Disposable {
       case 'addGoal':
         void vscode.commands.executeCommand('mentorship.addGoal', entryArg('mentee', path));
         return;
+      case 'importReviews':
+        void vscode.commands.executeCommand('mentorship.importReviewComments', entryArg('mentee', path));
+        return;
       case 'openYaml':
         void vscode.commands.executeCommand('mentorship.revealInYaml', entryArg('mentee', path));
         return;

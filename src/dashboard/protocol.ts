@@ -5,7 +5,7 @@
 
 export const DASHBOARD_VIEW_TYPE = 'mentorship.dashboard';
 
-export type DashboardAction = 'logSession' | 'addGoal' | 'openYaml' | 'checkIn' | 'openFeedback';
+export type DashboardAction = 'logSession' | 'addGoal' | 'openYaml' | 'checkIn' | 'openFeedback' | 'importReviews';
 
 export type FromWebview =
   | { type: 'ready' }
@@ -15,7 +15,7 @@ export type FromWebview =
 /** `path` is kept by the page (setState) so the panel can be restored after a reload. */
 export type ToWebview = { type: 'render'; html: string; rendered: number; path: string };
 
-const ACTIONS: readonly DashboardAction[] = ['logSession', 'addGoal', 'openYaml', 'checkIn', 'openFeedback'];
+const ACTIONS: readonly DashboardAction[] = ['logSession', 'addGoal', 'openYaml', 'checkIn', 'openFeedback', 'importReviews'];
 const ID_RE = /^[\p{L}\p{N}._:-]{1,200}$/u;
 
 /** Accepts only well-formed messages; ids must look like ids (they are looked up, never executed). */

@@ -18,7 +18,7 @@ import { today } from '../kit/input';
 import { menteeItems, noteRecentMentee } from '../kit/mentees';
 import { isBack, Wizard } from '../kit/wizard';
 import type { PickItem } from '../kit/wizard';
-import { UserFacingError } from '../workspace';
+import { UserFacingError } from '../kit/errors';
 
 export function kindDescriptions(): Record<FeedbackKind, string> {
   const t = vscode.l10n.t;

@@ -147,13 +147,11 @@ export class InlineFeedback implements vscode.Disposable {
     if (t.fb.review) {
       body.appendText(`\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}`);
     }
-    const comment = new FeedbackComment(
-      body,
-      { name: `${t.menteeName} · ${t.fb.kind}` },
-      'mentorship.feedbackComment',
-      t.fb.date,
-    );
-    const thread = this.controller.createCommentThread(uri, toVscodeRange(t.range), [comment]);
+    const by = t.fb.reviewer ? ` · ${vscode.l10n.t('by {0}', t.fb.reviewer)}` : '';
+    const comment = new FeedbackComment(body, { name: `${t.menteeName} · ${t.fb.kind}${by}` }, 'mentorship.feedbackComment', t.fb.date);
+    // Answers from the review thread follow, as they were written (read-only).
+    const replies = (t.fb.replies ?? []).map((r) => new FeedbackComment(new vscode.MarkdownString().appendText(r.text), { name: r.author }, 'mentorship.feedbackReply', r.date));
+    const thread = this.controller.createCommentThread(uri, toVscodeRange(t.range), [comment, ...replies]);
     thread.label = vscode.l10n.t('Feedback for {0} ({1})', t.menteeName, t.fb.kind);
     thread.canReply = false;
     thread.contextValue = `mentorship.feedbackThread.${t.fb.resolved ? 'resolved' : 'open'}`;

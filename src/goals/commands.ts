@@ -10,7 +10,7 @@ import type { Deps } from '../kit/command';
 import { today, validateDate, validateProgress } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
 import { isBack, Wizard } from '../kit/wizard';
-import { UserFacingError } from '../workspace';
+import { UserFacingError } from '../kit/errors';
 
 export function registerGoalCommands(deps: Deps): void {
   deps.context.subscriptions.push(

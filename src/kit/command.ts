@@ -1,8 +1,6 @@
 /** How every command is registered: what it gets (Deps), and one wrapper that turns failures into clear messages. */
 import * as vscode from 'vscode';
-import { StoreError } from '../core/storage/store';
-import { Cancelled } from './wizard';
-import { UserFacingError } from '../workspace';
+import type { StoreError } from '../core/storage/store';
 import type { MentorshipWorkspace } from '../workspace';
 
 export interface Deps {
@@ -19,17 +17,18 @@ export function command(deps: Deps, id: string, run: (...args: unknown[]) => Pro
       await deps.ws.whenLoaded();
       return await run(...args);
     } catch (e) {
-      if (e instanceof Cancelled) {
+      if (isNamed(e, 'Cancelled')) {
         deps.log.info(`${id}: cancelled, nothing written`);
         return undefined;
       }
-      if (e instanceof StoreError || e instanceof UserFacingError) {
-        deps.log.warn(`${id}: ${e.message}`);
-        const open = e instanceof StoreError && e.path ? vscode.l10n.t('Open File') : undefined;
+      if (isNamed(e, 'StoreError') || isNamed(e, 'UserFacingError')) {
+        const err = e as StoreError;
+        deps.log.warn(`${id}: ${err.message}`);
+        const open = err.path ? vscode.l10n.t('Open File') : undefined;
         // The command ends now; the message stays until the mentor dismisses it.
-        void vscode.window.showErrorMessage(e.message, ...(open ? [open] : [])).then(async (choice) => {
-          if (choice && e instanceof StoreError && e.path) {
-            await vscode.commands.executeCommand('mentorship.openFileAt', e.path, e.line ?? 1, 1);
+        void vscode.window.showErrorMessage(err.message, ...(open ? [open] : [])).then(async (choice) => {
+          if (choice && err.path) {
+            await vscode.commands.executeCommand('mentorship.openFileAt', err.path, err.line ?? 1, 1);
           }
         });
         return undefined;
@@ -39,4 +38,12 @@ export function command(deps: Deps, id: string, run: (...args: unknown[]) => Pro
       return undefined;
     }
   });
+}
+
+/**
+ * Our error classes (Cancelled, StoreError, UserFacingError) are recognised by name: a lazily loaded
+ * bundle (the review import) has its own copies of them, which `instanceof` would not match.
+ */
+function isNamed(e: unknown, name: string): boolean {
+  return e instanceof Error && e.name === name;
 }

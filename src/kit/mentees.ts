@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Mentee } from '../core/domain/model';
 import type { MenteeFile } from '../core/storage/store';
-import { UserFacingError } from '../workspace';
+import { UserFacingError } from './errors';
 import { pathFromArg } from './args';
 import type { Deps } from './command';
 import { Cancelled } from './wizard';

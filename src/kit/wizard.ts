@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
+    // Recognised by name too: a lazily loaded bundle (the review import) has its own copy of this class.
+    this.name = 'Cancelled';
   }
 }
 

@@ -4,7 +4,7 @@ import { recordSession } from '../core/domain/sessions';
 import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/render/sessionDraft';
 import type { DraftStrings } from '../core/render/sessionDraft';
 import { translateTable } from '../kit/l10nTable';
-import { UserFacingError } from '../workspace';
+import { UserFacingError } from '../kit/errors';
 import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { today } from '../kit/input';

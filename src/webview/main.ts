@@ -64,7 +64,7 @@ document.addEventListener('click', (event) => {
     if (id) {
       vscode.postMessage({ type: 'action', action, id });
     }
-  } else if (action === 'logSession' || action === 'addGoal' || action === 'openYaml') {
+  } else if (action === 'logSession' || action === 'addGoal' || action === 'openYaml' || action === 'importReviews') {
     vscode.postMessage({ type: 'action', action });
   }
 });

@@ -394,3 +394,78 @@ describe('reviews: the HTTP path against a code host on 127.0.0.1', () => {
     assert.equal(nextPage(h({ 'x-next-page': '' }), 'https://gl/x'), undefined);
   });
 });
+
+describe('reviews: one import is one write that keeps the file', () => {
+  it('appends every imported comment in one change, keeps comments and layout, and never adds one twice', async () => {
+    const { promises: fsp } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { MentorshipStore } = await import('../../src/core/storage/store');
+    const { NodeFileSystem } = await import('../support/nodeFs');
+    const { addImportedFeedback } = await import('../../src/core/domain/operations');
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-import-'));
+    const root = path.join(dir, '.mentorship');
+    await fsp.mkdir(path.join(root, 'mentees'), { recursive: true });
+    const file = path.join(root, 'mentees', 'ana.yaml');
+    const hand = 'version: 1\nname: Ana   # the mentee\ngithub: ana-dev\nfeedback:\n  - {id: f-old, date: 2026-10-01, kind: praise, text: "Kept as written"}   # flow style\n';
+    await fsp.writeFile(file, hand);
+    const store = new MentorshipStore(new NodeFileSystem(), root);
+    await store.load();
+    const threads = githubComments([
+      githubComment({ id: 1, login: 'mentor', body: 'praise: clear names', path: 'src/cart.ts', line: 3 }),
+      githubComment({ id: 2, login: 'mentor', body: 'issue: off by one', path: 'src/cart.ts', line: 5 }),
+      githubComment({ id: 3, login: 'ana', body: 'Fixed!', inReplyTo: 2 }),
+    ]);
+    const r = review(threads);
+    const entries = planImport(r, store.bySlug('ana')?.data?.feedback ?? [], 'viewer').candidates.map((c) => feedbackEntry(r, c.comment, c.kind, resolveAnchor(c.comment, c.comment.path, undefined, undefined).anchor));
+    let writes = 0;
+    const counting = new MentorshipStore(new NodeFileSystem(), root, { beforeRename: async () => void writes++ });
+    await counting.load();
+    await counting.edit(file, addImportedFeedback(entries));
+    assert.equal(writes, 1, 'one import, one write');
+    const text = await fsp.readFile(file, 'utf8');
+    assert.ok(text.startsWith(hand), 'every hand-written byte is kept');
+    const m = counting.bySlug('ana')?.data;
+    assert.deepEqual(m?.feedback.map((f) => [f.kind, f.source?.id, f.replies?.length ?? 0]), [['praise', undefined, 0], ['praise', '1', 0], ['issue', '2', 1]]);
+    assert.equal(m?.github, 'ana-dev');
+    // The same entries again (another window imported them meanwhile): nothing is added.
+    await counting.edit(file, addImportedFeedback(entries));
+    assert.equal(counting.bySlug('ana')?.data?.feedback.length, 3);
+  });
+});
+
+describe('reviews: growth over many reviews on the dashboard', () => {
+  it('groups feedback by review: date, count, corrections and praise; draws them with text alternatives, escaped', async () => {
+    const { reviewStats, dashboardStats } = await import('../../src/core/domain/stats');
+    const { renderDashboardBody } = await import('../../src/core/render/dashboardHtml');
+    const fb = (id: string, date: string, kind: 'praise' | 'issue' | 'suggestion' | 'nitpick', review?: string) => ({ id, date, kind, text: id, ...(review ? { review } : {}) });
+    const m = {
+      version: 1,
+      name: 'Ana',
+      status: 'active' as const,
+      goals: [],
+      sessions: [],
+      feedback: [
+        fb('a', '2026-09-02', 'issue', 'https://github.com/o/r/pull/1'),
+        fb('b', '2026-09-01', 'suggestion', 'https://github.com/o/r/pull/1'),
+        fb('c', '2026-09-03', 'praise', 'https://github.com/o/r/pull/1'),
+        fb('d', '2026-11-05', 'praise', 'https://github.com/o/r/pull/"><script>alert(1)</script>'),
+        fb('e', '2026-11-05', 'nitpick', 'https://github.com/o/r/pull/"><script>alert(1)</script>'),
+        fb('f', '2026-11-06', 'issue'),
+      ],
+    };
+    assert.deepEqual(reviewStats(m), [
+      { review: 'https://github.com/o/r/pull/1', date: '2026-09-01', count: 3, corrections: 2, praise: 1 },
+      { review: 'https://github.com/o/r/pull/"><script>alert(1)</script>', date: '2026-11-05', count: 2, corrections: 0, praise: 1 },
+    ]);
+    const st = dashboardStats(m, '2026-11-29');
+    assert.equal(st.reviewsByMonth.find((x) => x.month === '2026-09')?.reviews, 1);
+    assert.equal(st.reviewsByMonth.find((x) => x.month === '2026-11')?.reviews, 1);
+    const html = renderDashboardBody(m, st, undefined);
+    assert.match(html, /id="h-reviews">Code reviews</);
+    assert.match(html, /aria-label="2 reviews\. Latest: https:\/\/github\.com\/o\/r\/pull\/1 \(2026-09-01\): 2 issues and suggestions, 33% praise; /);
+    assert.ok(!html.includes('<script>'), 'a review link from YAML is escaped');
+    const none = renderDashboardBody({ ...m, feedback: [] }, dashboardStats({ ...m, feedback: [] }, '2026-11-29'), undefined);
+    assert.ok(!none.includes('h-reviews'), 'no review section without reviews');
+  });
+});

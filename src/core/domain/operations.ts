@@ -5,7 +5,7 @@
  */
 import type { ActionItem, CodeAnchor, Feedback, Goal, GoalStatus, IsoDate, Mentee, Session } from './model';
 import { uniqueId } from './slug';
-import { StoreError } from '../storage/store';
+import { StoreError } from '../storage/errors';
 import type { MenteeChange } from '../storage/store';
 import type { Edit } from '../storage/yamlEdit';
 
@@ -125,6 +125,31 @@ export function addFeedback(fb: Omit<Feedback, 'id'> & { id?: string }): MenteeC
   return (m) => {
     const id = fb.id && !m.feedback.some((f) => f.id === fb.id) ? fb.id : newFeedbackId(m, fb.date);
     return [{ op: 'append', path: ['feedback'], value: { id, ...withoutId(fb) } }];
+  };
+}
+
+/**
+ * Adds imported review comments in one change. An entry whose source (provider and id) is in the file
+ * already — imported meanwhile from another window — is skipped, never added twice.
+ */
+export function addImportedFeedback(entries: readonly (Omit<Feedback, 'id'> & { id?: string })[]): MenteeChange {
+  return (m) => {
+    const have = new Set(m.feedback.filter((f) => f.source).map((f) => `${f.source?.provider}:${f.source?.id}:${f.review ?? ''}`));
+    const taken = m.feedback.map((f) => f.id);
+    const edits: Edit[] = [];
+    for (const e of entries) {
+      const key = e.source ? `${e.source.provider}:${e.source.id}:${e.review ?? ''}` : undefined;
+      if (key && have.has(key)) {
+        continue;
+      }
+      if (key) {
+        have.add(key);
+      }
+      const id = uniqueId('f', e.date, taken);
+      taken.push(id);
+      edits.push({ op: 'append', path: ['feedback'], value: { id, ...withoutId(e) } });
+    }
+    return edits;
   };
 }
 

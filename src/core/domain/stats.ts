@@ -41,6 +41,17 @@ export interface InvolvementMonth {
   menteeOwnedShare?: number;
 }
 
+/** One code review's feedback (entries that share a `review` link), for growth over many reviews. */
+export interface ReviewStat {
+  review: string;
+  /** The earliest feedback date of the review. */
+  date: IsoDate;
+  count: number;
+  /** Issues and suggestions: fewer per review over time is growth. */
+  corrections: number;
+  praise: number;
+}
+
 export interface DashboardStats {
   due: DueInfo;
   consistency?: number;
@@ -54,6 +65,9 @@ export interface DashboardStats {
   praiseShare?: number;
   /** Issues and suggestions per session, first half vs second half of the feedback history. */
   correctionTrend?: { before: number; after: number };
+  /** Reviews in the feedback, oldest first, and how many of them per month (same months as above). */
+  reviews: ReviewStat[];
+  reviewsByMonth: { month: string; reviews: number }[];
   openActionsByOwner: Record<Owner, { text: string; due?: IsoDate; overdue: boolean; id: string }[]>;
   involvement: InvolvementMonth[];
   wins: { date: IsoDate; text: string }[];
@@ -97,6 +111,24 @@ export function monthRange(from: string, to: string): string[] {
     cur = addMonths(cur, 1);
   }
   return out;
+}
+
+/** Feedback grouped by the review it came from (its `review` link), oldest review first. */
+export function reviewStats(m: Mentee): ReviewStat[] {
+  const by = new Map<string, ReviewStat>();
+  for (const f of m.feedback) {
+    if (f.review === undefined || f.review === '' || typeof f.date !== 'string') {
+      continue;
+    }
+    const key = String(f.review);
+    const r = by.get(key) ?? { review: key, date: f.date, count: 0, corrections: 0, praise: 0 };
+    r.date = f.date < r.date ? f.date : r.date;
+    r.count++;
+    r.corrections += f.kind === 'issue' || f.kind === 'suggestion' ? 1 : 0;
+    r.praise += f.kind === 'praise' ? 1 : 0;
+    by.set(key, r);
+  }
+  return [...by.values()].sort((a, b) => a.date.localeCompare(b.date) || a.review.localeCompare(b.review));
 }
 
 export function dashboardStats(m: Mentee, today: IsoDate, monthsBack = 12): DashboardStats {
@@ -184,6 +216,7 @@ export function dashboardStats(m: Mentee, today: IsoDate, monthsBack = 12): Dash
     .flatMap((s) => (s.wins ?? []).map((text) => ({ date: s.date, text })))
     .sort((a, b) => (a.date < b.date ? 1 : -1));
   const consistencyShare = consistency(m, today);
+  const reviews = reviewStats(m);
   return {
     due: dueInfo(m, today),
     consistency: consistencyShare,
@@ -193,6 +226,8 @@ export function dashboardStats(m: Mentee, today: IsoDate, monthsBack = 12): Dash
     goalsDone: goals.filter((g) => g.status === 'done').length,
     timeline,
     feedbackByMonth: months.map((mo) => byMonth.get(mo) as MonthFeedback),
+    reviews,
+    reviewsByMonth: months.map((month) => ({ month, reviews: reviews.filter((r) => monthOf(r.date) === month).length })),
     feedbackTotals: totals,
     praiseShare: allFeedback > 0 ? totals.praise / allFeedback : undefined,
     correctionTrend,

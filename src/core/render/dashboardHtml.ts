@@ -37,6 +37,14 @@ export interface DashboardStrings {
   status: Record<string, string>;
   logSession: string;
   addGoal: string;
+  importReviews: string;
+  reviews: string;
+  reviewsPerMonth: string;
+  reviewsPerMonthAlt: string;
+  reviewsInMonth: string;
+  correctionsPerReview: string;
+  reviewBar: string;
+  reviewsAlt: string;
   checkIn: string;
   openYaml: string;
   openCode: string;
@@ -93,6 +101,14 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   status: { active: 'active', paused: 'paused', closed: 'closed' },
   logSession: 'Log Session',
   addGoal: 'Add Goal',
+  importReviews: 'Import Reviews',
+  reviews: 'Code reviews',
+  reviewsPerMonth: 'Reviews imported per month',
+  reviewsPerMonthAlt: 'Reviews per month: {0}',
+  reviewsInMonth: '{0}: {1} reviews',
+  correctionsPerReview: 'Issues and suggestions per review (fewer is growth), with the share of praise under each bar',
+  reviewBar: '{0} ({1}): {2} issues and suggestions, {3}% praise',
+  reviewsAlt: '{0} reviews. Latest: {1}',
   checkIn: 'Check In',
   openYaml: 'Open YAML',
   openCode: 'Open code',
@@ -208,7 +224,7 @@ function header(m: Mentee, st: DashboardStats, s: DashboardStrings): string {
 <div><h1 id="mentee-name">${esc(m.name)}</h1>
 <p class="meta">${meta.map(esc).join(' · ')} <span class="status status-${esc(m.status)}">${esc(s.status[m.status] ?? m.status)}</span></p>
 <p class="due ${dueClass}" id="due">${esc(dueText)}</p></div>
-<div class="actions">${button('logSession', s.logSession, 'note')}${button('addGoal', s.addGoal, 'add')}${button('openYaml', s.openYaml, 'go-to-file')}</div>
+<div class="actions">${button('logSession', s.logSession, 'note')}${button('addGoal', s.addGoal, 'add')}${button('importReviews', s.importReviews, 'git-pull-request')}${button('openYaml', s.openYaml, 'go-to-file')}</div>
 </header>`;
 }
 
@@ -261,6 +277,42 @@ function timelineSection(st: DashboardStats, s: DashboardStrings): string {
   return `<section aria-labelledby="h-timeline"><h2 id="h-timeline">${esc(s.timeline)}</h2>
 <figure><svg class="timeline" viewBox="0 0 ${w} 40" role="img" aria-label="${esc(alt)}">${segments}${dots}<text class="axis" x="10" y="38">${esc(tl[0].date)}</text><text class="axis" x="${w - 10}" y="38" text-anchor="end">${esc(tl[tl.length - 1].date)}</text></svg>
 <figcaption>${esc(alt)}</figcaption></figure></section>`;
+}
+
+/** Growth over many reviews: reviews per month, corrections and praise share per review. */
+function reviewsSection(st: DashboardStats, s: DashboardStrings): string {
+  const reviews = st.reviews;
+  if (reviews.length === 0) {
+    return '';
+  }
+  const h = 80;
+  const months = st.reviewsByMonth;
+  const maxMonth = Math.max(1, ...months.map((m) => m.reviews));
+  const mw = 600 / months.length;
+  const monthBars = months
+    .map((mo, i) => {
+      const bh = (mo.reviews / maxMonth) * (h - 14);
+      const x = i * mw;
+      return `<rect class="review-bar" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(mw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewsInMonth, mo.month, mo.reviews))}</title></rect>${
+        mo.reviews ? `<text class="value" x="${(x + mw / 2).toFixed(1)}" y="${(h - bh - 2).toFixed(1)}" text-anchor="middle">${mo.reviews}</text>` : ''
+      }<text class="axis" x="${(x + mw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(mo.month.slice(5))}</text>`;
+    })
+    .join('');
+  const last = reviews.slice(-12);
+  const maxC = Math.max(1, ...last.map((r) => r.corrections));
+  const rw = 600 / last.length;
+  const perReview = last
+    .map((r, i) => {
+      const bh = (r.corrections / maxC) * (h - 14);
+      const x = i * rw;
+      const share = r.count ? Math.round((r.praise / r.count) * 100) : 0;
+      return `<rect class="k-issue" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(rw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewBar, r.review, r.date, r.corrections, share))}</title></rect><text class="value" x="${(x + rw / 2).toFixed(1)}" y="${(h - bh - 2).toFixed(1)}" text-anchor="middle">${r.corrections}</text><text class="axis" x="${(x + rw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${share}%</text>`;
+    })
+    .join('');
+  const alt = fill(s.reviewsAlt, reviews.length, last.map((r) => fill(s.reviewBar, r.review, r.date, r.corrections, r.count ? Math.round((r.praise / r.count) * 100) : 0)).join('; '));
+  return `<section aria-labelledby="h-reviews"><h2 id="h-reviews">${esc(s.reviews)}</h2>
+<figure><svg class="chart" viewBox="0 0 600 ${h + 16}" role="img" aria-label="${esc(fill(s.reviewsPerMonthAlt, months.map((m) => `${m.month}: ${m.reviews}`).join(', ')))}">${monthBars}</svg><figcaption>${esc(s.reviewsPerMonth)}</figcaption></figure>
+<figure><svg class="chart" id="review-corrections" viewBox="0 0 600 ${h + 16}" role="img" aria-label="${esc(alt)}">${perReview}</svg><figcaption>${esc(s.correctionsPerReview)}</figcaption></figure></section>`;
 }
 
 function feedbackSection(st: DashboardStats, s: DashboardStrings): string {
@@ -383,6 +435,7 @@ export function renderDashboardBody(m: Mentee, st: DashboardStats, profile: Ment
     goalsSection(st, s),
     timelineSection(st, s),
     feedbackSection(st, s),
+    reviewsSection(st, s),
     actionsSection(st, s),
     involvementSection(st, s, m.cadence ?? 'biweekly'),
     winsSection(st, s),

@@ -21,8 +21,11 @@ import type { Parsed } from './parse';
 import { quickMentee } from './quick';
 import { uniqueSlug } from '../domain/slug';
 import type { Problem } from './validate';
+import { StoreError } from './errors';
 import { applyEdits, EditError } from './yamlEdit';
 import type { Edit } from './yamlEdit';
+
+export { StoreError };
 
 export const MENTOR_FILE = 'mentor.yaml';
 export const MENTEES_FOLDER = 'mentees';
@@ -51,18 +54,6 @@ export interface StoreChange {
   /** Files that changed (added, edited, removed, or whose problems changed). */
   paths: string[];
   removed: string[];
-}
-
-/** A change that could not be saved. The message is written for the mentor. */
-export class StoreError extends Error {
-  constructor(
-    message: string,
-    readonly path?: string,
-    readonly line?: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** A read or write that failed for a reason other than a missing file, with that reason in the message. */
