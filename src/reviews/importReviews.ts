@@ -70,7 +70,7 @@ function repoPrefix(folder: vscode.WorkspaceFolder, repo: GitRepository | undefi
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Sign-in: VS Code's GitHub accounts, a GitLab token in SecretStorage, or GITHUB_TOKEN / GITLAB_TOKEN.
+// Sign-in: VS Code's GitHub accounts, a GitLab token in SecretStorage, or GH_TOKEN / GITHUB_TOKEN / GITLAB_TOKEN.
 
 const SECRET = (host: string): string => `mentorship.gitlab.token:${host.toLowerCase()}`;
 
@@ -81,7 +81,8 @@ function env(name: string): string | undefined {
 
 async function tokenFor(deps: Deps, ref: RequestRef): Promise<string | undefined> {
   if (ref.provider === 'github') {
-    const fromEnv = env('GITHUB_TOKEN');
+    // gh's convention: GH_TOKEN first, then GITHUB_TOKEN (code-server, for one, keeps GITHUB_TOKEN to itself).
+    const fromEnv = env('GH_TOKEN') ?? env('GITHUB_TOKEN');
     if (fromEnv) {
       return fromEnv;
     }

@@ -26,3 +26,17 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+describe('packaging', () => {
+  it('every bundle esbuild.js writes to dist/ is packaged (a lazily loaded bundle left out fails only at run time)', () => {
+    const root = path.join(__dirname, '..', '..');
+    const build = readFileSync(path.join(root, 'esbuild.js'), 'utf8');
+    const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    const outs = [...build.matchAll(/outfile:\s*'(dist\/[^']+)'/g)].map((m) => m[1]);
+    assert.ok(outs.length >= 4, outs.join(', '));
+    assert.deepEqual(
+      outs.filter((o) => !ignore.includes(`!${o}`)),
+      [],
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { parse } from 'yaml';
+import { FakeCodeHost, githubComment, githubExample, githubPull, githubReview } from '../support/codeHost';
+import type { WorkbenchOptions } from './harness';
+import { useMentorshipView, waitFor } from './harness';
+
+const ANA = '.mentorship/mentees/ana-souza.yaml';
+const URL = 'https://github.com/octo/bookshop/pull/7';
+const REPO = 'octo/bookshop';
+
+/** A pull request on demo/src/cart.ts made when the file had five (and three) lines fewer above the code. */
+function pullRequest(host: FakeCodeHost): void {
+  const hunkTotal = [
+    '@@ -19,4 +19,4 @@ export class Cart {',
+    '   total(discount?: Discount): number {',
+    '     let sum = 0;',
+    '     for (const line of this.lines) {',
+    '-      sum += priceFor(line.isbn);',
+    '+      sum = sum + priceFor(line.isbn) * line.quantity;',
+  ].join('\n');
+  const hunkRound = ['@@ -27,4 +27,4 @@ export class Cart {', '     if (discount) {', '       sum = sum - sum * discount.percent / 100;', '     }', '-    return sum;', '+    return Math.round(sum * 100) / 100;'].join('\n');
+  const hunkGone = ['@@ -40,2 +40,3 @@ export class Cart {', '   clear(): void {', '+    if (legacyMode) { this.lines.length = 0; }'].join('\n');
+  host.routes.set(`/repos/${REPO}/pulls/7`, githubPull(7, 'ana-souza', 'Cart totals with quantities', REPO));
+  host.routes.set('/user', { ...(githubExample('private-user') as object), login: 'mentor-e2e' });
+  host.routes.set(`/repos/${REPO}/pulls/7/comments`, [
+    githubComment({ id: 101, login: 'mentor-e2e', body: 'suggestion: `sum += …` would read shorter here.', path: 'src/cart.ts', line: 22, diffHunk: hunkTotal, createdAt: '2026-11-20T10:00:00Z' }, REPO, 7),
+    githubComment({ id: 102, login: 'mentor-e2e', body: 'Why round here and not at display time?', path: 'src/cart.ts', line: 30, diffHunk: hunkRound, createdAt: '2026-11-20T10:05:00Z' }, REPO, 7),
+    githubComment({ id: 103, login: 'mentor-e2e', body: 'issue: the legacy branch clears the cart silently', path: 'src/cart.ts', line: 41, diffHunk: hunkGone, createdAt: '2026-11-20T10:07:00Z' }, REPO, 7),
+    githubComment({ id: 104, login: 'ana-souza', body: 'Changed it, thanks!', inReplyTo: 101, createdAt: '2026-11-20T12:00:00Z' }, REPO, 7),
+    githubComment({ id: 105, login: 'team-lead', body: 'nitpick: blank line', path: 'src/cart.ts', line: 22, diffHunk: hunkTotal }, REPO, 7),
+  ]);
+  host.routes.set(`/repos/${REPO}/pulls/7/reviews`, [githubReview(900, 'mentor-e2e', 'praise: A tidy first pull request on the cart!', 'APPROVED', REPO, 7)]);
+}
+
+/** `after` is `before` with one block of lines inserted: every hand-written byte kept. */
+function insertedOnce(before: string, after: string): string {
+  let p = 0;
+  while (p < before.length && before[p] === after[p]) {
+    p++;
+  }
+  let s = 0;
+  while (s < before.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) {
+    s++;
+  }
+  assert.equal(p + s, before.length, 'the file is the old text with one inserted block');
+  return after.slice(p, after.length - s);
+}
+
+describe('e2e: importing review comments from a pull request', function () {
+  const host = new FakeCodeHost('github');
+  const opts: WorkbenchOptions = {};
+  before(async () => {
+    await host.start();
+    host.token = 'e2e-token';
+    pullRequest(host);
+    opts.settings = { 'mentorship.reviews.githubApiUrl': host.base };
+    // The headless sign-in (code-server keeps GITHUB_TOKEN to itself, so GH_TOKEN, as gh reads it).
+    opts.env = { GH_TOKEN: 'e2e-token' };
+  });
+  after(async () => host.stop());
+  const get = useMentorshipView('Ana Souza', opts);
+
+  async function startImport(): Promise<void> {
+    const wb = get();
+    await wb.runCommand('Mentorship: Import Review Comments');
+    await wb.pick('Import review comments for', 'Ana Souza');
+    await wb.answer('Paste the URL of a pull request', URL);
+    await wb.pick('Whose review comments?', 'Your comments (mentor-e2e)');
+  }
+
+  it('brings the mentor\'s comments in as feedback linked to today\'s code, with replies; the YAML keeps every byte', async () => {
+    const wb = get();
+    const before = wb.read(ANA);
+    await startImport();
+    await wb.waitForQuickInput('Untick what not to import');
+    const rows = await wb.page.locator('.quick-input-widget .monaco-list-row').allTextContents();
+    assert.equal(rows.length, 4, rows.join(' | '));
+    assert.ok(rows.some((r) => r.includes('question (guessed)') && r.includes('Why round here')), rows.join(' | '));
+    await wb.screenshot('reviews-choose');
+    await wb.page.keyboard.press('Enter');
+    await wb.pick('kinds are guesses from the wording', 'Import 4 comments');
+    const note = await wb.waitForNotification('review comments of https://github.com/octo/bookshop/pull/7 imported for Ana Souza');
+    assert.match(note, /4 review comments .* 2 linked to today's code, 1 not found in today's code, 1 without a line\./);
+    const block = insertedOnce(before, wb.read(ANA));
+    assert.ok(!block.includes('e2e-token'), 'no token is stored');
+    const fb = parse(wb.read(ANA)).feedback as { id: string; kind: string; text: string; source?: { id: string }; anchor?: { range: { startLine: number; endLine: number }; text: string }; replies?: { author: string; text: string }[]; review?: string }[];
+    const by = (id: string) => fb.find((f) => f.source?.id === id);
+    assert.deepEqual([by('101')?.kind, by('101')?.anchor?.range.startLine, by('101')?.anchor?.text], ['suggestion', 27, '      sum = sum + priceFor(line.isbn) * line.quantity;']);
+    assert.deepEqual(by('101')?.replies?.map((r) => [r.author, r.text]), [['ana-souza', 'Changed it, thanks!']]);
+    assert.deepEqual([by('102')?.kind, by('102')?.anchor?.range.startLine], ['question', 32]);
+    assert.deepEqual([by('103')?.kind, by('103')?.anchor?.range.startLine], ['issue', 41], 'not found: kept at the line it was written on');
+    assert.deepEqual([by('review-900')?.kind, by('review-900')?.anchor], ['praise', undefined]);
+    assert.equal(by('105'), undefined, "another reviewer's comment is not imported when only yours were chosen");
+    assert.ok(fb.every((f) => !f.source || f.review === URL));
+    // Only the code host of the request was asked, with the token.
+    assert.ok(host.seen.length > 0 && host.seen.every((s) => s.authorization === 'Bearer e2e-token'));
+    // In the tree, and as a comment thread at the right lines with the mentee's reply.
+    await wb.expandTreeRow('Ana Souza');
+    await wb.expandTreeRow('Feedback');
+    await wb.treeRow('suggestion: `sum +=').click();
+    await waitFor('cart.ts open at line 27', async () => {
+      const tab = await wb.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
+      return tab?.includes('cart.ts') && /Ln 27,/.test(await wb.cursorStatus());
+    });
+    const thread = wb.page.locator('.monaco-editor .zone-widget', { hasText: 'would read shorter here' }).first();
+    await thread.waitFor({ timeout: 20_000 });
+    await wb.page.locator('.monaco-editor .zone-widget', { hasText: 'Changed it, thanks!' }).first().waitFor({ timeout: 10_000 });
+    await wb.screenshot('reviews-thread');
+  });
+
+  it('importing the same request again adds nothing', async () => {
+    const wb = get();
+    const before = wb.read(ANA);
+    await startImport();
+    await wb.waitForNotification('Nothing new to import from https://github.com/octo/bookshop/pull/7: its 4 comments by mentor-e2e are in the feedback of Ana Souza already.');
+    assert.equal(wb.read(ANA), before);
+  });
+
+  it('an error of the code host is said plainly and nothing is written', async () => {
+    const wb = get();
+    const before = wb.read(ANA);
+    host.failures.push({ match: /pulls\/7$/, failure: { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }, times: 1 });
+    await wb.runCommand('Mentorship: Import Review Comments');
+    await wb.pick('Import review comments for', 'Ana Souza');
+    await wb.answer('Paste the URL of a pull request', URL);
+    const note = await wb.waitForNotification('has no pull request #7, or this account has no access to it (404)');
+    assert.match(note, /Check the URL and the account; nothing was imported\./);
+    assert.equal(wb.read(ANA), before);
+    await wb.screenshot('reviews-404');
+  });
+});
