@@ -23,7 +23,7 @@ const CASES: [string, string, string, string][] = [
   ['semver', '7.3.8', '7.6.3', 'classes/range.js'],
 ];
 
-function fetchFile(pkg: string, version: string, file: string): string {
+export function fetchFile(pkg: string, version: string, file: string): string {
   const dir = path.join(CACHE, `${pkg}-${version}`);
   if (!existsSync(path.join(dir, 'package'))) {
     mkdirSync(dir, { recursive: true });

@@ -25,6 +25,8 @@ export interface LocateResult {
 
 /** Below this a fuzzy match is not trusted: better to say "not found" than to jump to a wrong place. */
 export const FUZZY_THRESHOLD = 0.72;
+/** A fuzzy match whose surroundings are less alike than this is not taken for the code. */
+export const FUZZY_CONTEXT_MIN = 0.6;
 const CONTEXT_LINES = 3;
 
 /** Line start offsets of a text, for offset ↔ line/column conversion. */
@@ -314,6 +316,11 @@ function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'befo
   if (best.line < 0 || best.score < FUZZY_THRESHOLD) {
     return { status: 'notFound', method: 'none', confidence: Math.max(0, best.score) };
   }
+  // Lines like the anchored ones, but with surroundings unlike the code's: another place that looks alike
+  // (a similar statement elsewhere), not the edited code. Better said "not found" than shown on it.
+  if ((beforeLines.length > 0 || afterLines.length > 0) && best.context < FUZZY_CONTEXT_MIN) {
+    return { status: 'notFound', method: 'none', confidence: best.score };
+  }
   const endLine = best.line + k - 1;
   const endText = idx.lineText(endLine);
   return {
@@ -323,8 +330,8 @@ function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'befo
     confidence: best.score,
   };
 
-  function score(candidates: number[], gated: boolean): { score: number; line: number } {
-    let best = { score: 0, line: -1 };
+  function score(candidates: number[], gated: boolean): { score: number; line: number; context: number } {
+    let best = { score: 0, line: -1, context: 0 };
     for (const i of candidates) {
       if (gated && firstWanted && similarity(lines[i], wanted[0]) < 0.3 && similarity(lines[Math.min(i + 1, lines.length - 1)], firstWanted) < 0.3) {
         continue;
@@ -338,7 +345,9 @@ function fuzzy(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'befo
       const s = body * 0.7 + ((ctxBefore + ctxAfter) / 2) * 0.3;
       const distancePenalty = Math.min(0.05, Math.abs(i + 1 - anchor.range.startLine) / 20000);
       if (s - distancePenalty > best.score) {
-        best = { score: s - distancePenalty, line: i + 1 };
+        // How well the surroundings match, on the side(s) the anchor has context for.
+        const context = Math.max(beforeLines.length ? ctxBefore : 0, afterLines.length ? ctxAfter : 0);
+        best = { score: s - distancePenalty, line: i + 1, context };
       }
     }
     return best;

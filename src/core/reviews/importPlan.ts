@@ -116,7 +116,10 @@ export function resolveAnchor(c: ReviewComment, path: string | undefined, atComm
     return { anchor, status: 'notFound', ...(from ? { from } : {}) };
   }
   const r = locate(working, anchor);
-  if (r.status === 'notFound' || !r.range) {
+  // Code on the removed side was taken out by the request itself: only the same text, not a look-alike,
+  // is taken for it (a reformatted or similar line elsewhere is most likely other code).
+  const lookAlike = c.side === 'old' && (r.method === 'fuzzy' || r.method === 'whitespace');
+  if (r.status === 'notFound' || !r.range || lookAlike) {
     return { anchor, status: 'notFound', ...(from ? { from } : {}) };
   }
   return { anchor: { ...anchor, range: r.range }, status: r.status, ...(from ? { from } : {}), ...(r.ambiguous ? { ambiguous: r.ambiguous } : {}) };
