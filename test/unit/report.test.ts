@@ -35,11 +35,11 @@ describe('progress report', () => {
   it('leaves every private note out and keeps the shared parts', () => {
     const r = renderReport(m, { today: '2026-11-28' });
     assert.ok(!r.includes(SECRET), 'no private note');
-    assert.match(r, /2 session\(s\), 90 minutes together/);
+    assert.match(r, /2 sessions, 90 minutes together/);
     assert.match(r, /## Closing summary\n\nTen good months/);
     assert.match(r, /Achieved: Shipped/);
-    assert.match(r, /2026\\-03\\-01 50% \(half\)/);
-    assert.match(r, /1 praise, 0 suggestion, 1 issue/);
+    assert.match(r, /2026-03-01 50% \(half\)/);
+    assert.match(r, /2 notes: 1 praise, 1 issue\./);
   });
 
   it('escapes text from YAML so it cannot become HTML, links, images or headings', () => {
@@ -56,9 +56,35 @@ describe('progress report', () => {
 
   it('filters sessions and feedback by period', () => {
     const r = renderReport(m, { today: '2026-11-28', from: '2026-05-01' });
-    assert.match(r, /1 session\(s\), 30 minutes together/);
+    assert.match(r, /1 session, 30 minutes together/);
     assert.ok(!r.includes('Good start'));
-    assert.match(r, /1 notes: 0 praise, 0 suggestion, 1 issue/);
+    assert.match(r, /1 note: 1 issue\./);
+  });
+});
+
+describe('progress report as plain text', () => {
+  it('has no needless backslashes: dates, prose, snake_case and hyphens read as written', () => {
+    const plain = parseMentee(
+      [
+        'version: 1',
+        'name: Ana Souza',
+        'since: 2026-06-01',
+        'status: active',
+        'goals: [{id: g1, title: "Write contract tests for the order-service API.", status: active, progress: 40, due: 2027-01-31, checkIns: [{date: 2026-10-01, progress: 40, note: "done. Next: the refund_flow"}]}]',
+        'sessions: [{id: s1, date: 2026-10-01, duration: 45, topics: [testing, code-review], notes: "Walked through v1.2 (the new API) - good progress!", actions: [{id: a1, text: "Read chapter 3.", owner: mentee, due: 2026-10-08}]}]',
+        'feedback: [{id: f1, date: 2026-10-02, kind: praise, text: "Clear names."}, {id: f2, date: 2026-10-03, kind: suggestion, text: "Split the 200-line function."}, {id: f3, date: 2026-10-04, kind: issue, text: "Missing test for the 0% case."}]',
+        '',
+      ].join('\n'),
+    ).data!;
+    const r = renderReport(plain, { today: '2026-11-28' });
+    assert.ok(!/\\[-.!()#+_]/.test(r), `no backslash before - . ! ( ) # + _ :\n${r}`);
+    assert.equal((r.match(/\\/g) ?? []).length, 0, 'nothing in this report needs escaping');
+    assert.ok(r.includes('2026-10-01 40% (done. Next: the refund_flow)'), r);
+    assert.match(r, /Walked through v1\.2 \(the new API\) - good progress!/);
+    // Feedback highlights list what they count, grouped by kind.
+    assert.match(r, /3 notes: 1 praise, 1 suggestion, 1 issue\.\n\n### Praise\n\n- 2026-10-02: Clear names\.\n\n### Suggestions\n\n- 2026-10-03: Split the 200-line function\.\n\n### Issues\n\n- 2026-10-04: Missing test for the 0% case\./);
+    // Open action items with owner, due date and overdue.
+    assert.match(r, /- Read chapter 3\. \(owner: Ana Souza, due 2026-10-08, \*\*overdue\*\*\)/);
   });
 });
 

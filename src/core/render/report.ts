@@ -12,13 +12,29 @@ export interface ReportOptions {
   to?: IsoDate;
 }
 
-/** Escapes Markdown and HTML so text from a YAML file shows as text. */
+/**
+ * Text from a YAML file, made safe to put in the report: it shows as the same text and cannot become
+ * markup. Only what could change the meaning is escaped — HTML, links and images, code spans, emphasis,
+ * table cells, and a block marker at the start (heading, quote, list) — so the report still reads as plain
+ * text when pasted into mail or chat ("2026-06-01", "done." stay as they are).
+ */
 export function md(text: unknown): string {
-  return String(text ?? '')
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|>~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
+  return (
+    String(text ?? '')
+      .replace(/\r?\n/g, ' ')
+      .replace(/[\\`*[\]|~]/g, (c) => `\\${c}`)
+      // "](" is how a link or image continues; its bracket is escaped already, the parenthesis too.
+      .replace(/\]\(/g, ']\\(')
+      // "_" emphasises only at a word's edge ("snake_case" stays as it is).
+      .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'))
+      .replace(/&(?=[#\w]+;)/g, '&amp;')
+      .replace(/</g, '&lt;')
+  );
+}
+
+/** The same, for text that starts a line: a block marker there ("# ", "> ", "- ", "1. ") is escaped too. */
+export function mdBlock(text: unknown): string {
+  return md(text).replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/^(\d+)([.)])$/, '$1\\$2').replace(/^([#>+=-])$/, '\\$1')}`);
 }
 
 function inPeriod(date: string | undefined, o: ReportOptions): boolean {
@@ -29,6 +45,7 @@ function inPeriod(date: string | undefined, o: ReportOptions): boolean {
 }
 
 const KIND_ORDER = ['praise', 'suggestion', 'issue', 'question', 'nitpick', 'thought'] as const;
+const KIND_TITLE: Record<(typeof KIND_ORDER)[number], string> = { praise: 'Praise', suggestion: 'Suggestions', issue: 'Issues', question: 'Questions', nitpick: 'Nitpicks', thought: 'Thoughts' };
 
 export function renderReport(m: Mentee, o: ReportOptions): string {
   const st = dashboardStats(m, o.today);
@@ -58,7 +75,7 @@ export function renderReport(m: Mentee, o: ReportOptions): string {
 
   out.push('## Sessions', '');
   const minutes = sessions.reduce((n, s) => n + (typeof s.duration === 'number' ? s.duration : 0), 0);
-  out.push(`${sessions.length} session(s), ${minutes} minutes together.`, '');
+  out.push(`${sessions.length === 1 ? '1 session' : `${sessions.length} sessions`}, ${minutes} minutes together.`, '');
   for (const s of sessions) {
     const topics = (s.topics ?? []).map(md).join(', ');
     out.push(`- **${md(s.date)}**${topics ? ` — ${topics}` : ''}${s.notes ? `: ${md(s.notes)}` : ''}`);
@@ -79,26 +96,35 @@ export function renderReport(m: Mentee, o: ReportOptions): string {
 
   const open = Object.values(st.openActionsByOwner).flat();
   out.push('## Open action items', '');
-  out.push(...(open.length ? open.map((a) => `- ${md(a.text)}${a.due ? ` (due ${md(a.due)})` : ''}`) : ['None.']), '');
+  const owned = (['mentee', 'mentor'] as const).flatMap((owner) => st.openActionsByOwner[owner].map((a) => ({ ...a, owner })));
+  out.push(
+    ...(open.length
+      ? owned.map((a) => `- ${md(a.text)} (${a.owner === 'mentee' ? `owner: ${md(m.name)}` : 'owner: mentor'}${a.due ? `, due ${md(a.due)}` : ''}${a.overdue ? ', **overdue**' : ''})`)
+      : ['None.']),
+    '',
+  );
 
   out.push('## Feedback highlights', '');
   if (feedback.length === 0) {
     out.push('No feedback in this period.', '');
   } else {
-    const counts = KIND_ORDER.map((k) => `${feedback.filter((f) => f.kind === k).length} ${k}`).join(', ');
-    out.push(`${feedback.length} notes: ${counts}.`, '');
-    const praise = feedback.filter((f) => f.kind === 'praise').slice(-5);
-    for (const f of praise) {
-      out.push(`- ${md(f.date)}: ${md(f.text)}`);
+    const present = KIND_ORDER.filter((k) => feedback.some((f) => f.kind === k));
+    const counts = present.map((k) => `${feedback.filter((f) => f.kind === k).length} ${k}`).join(', ');
+    out.push(`${feedback.length === 1 ? '1 note' : `${feedback.length} notes`}: ${counts}.`, '');
+    for (const k of present) {
+      out.push(`### ${KIND_TITLE[k]}`, '');
+      for (const f of feedback.filter((x) => x.kind === k).sort((x, y) => (x.date < y.date ? -1 : 1))) {
+        out.push(`- ${md(f.date)}: ${md(f.text)}`);
+      }
+      out.push('');
     }
-    out.push('');
   }
 
   if (m.closing) {
     const c = m.closing;
     out.push('## Closing summary', '');
     if (c.summary) {
-      out.push(md(c.summary), '');
+      out.push(mdBlock(c.summary), '');
     }
     for (const a of c.achievements ?? []) {
       out.push(`- Achieved: ${md(a)}`);
