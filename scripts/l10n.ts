@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ENGLISH_DASHBOARD_STRINGS } from '../src/core/render/dashboardHtml';
 import { ENGLISH_DRAFT_STRINGS } from '../src/core/render/sessionDraft';
 import { ENGLISH_TREE_STRINGS } from '../src/core/render/treeModel';
+import { ENGLISH_STATUS_STRINGS } from '../src/core/render/statusLine';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -49,6 +50,7 @@ export function extractMessages(): string[] {
   addTable(ENGLISH_DASHBOARD_STRINGS as unknown as Record<string, unknown>);
   addTable(ENGLISH_DRAFT_STRINGS as unknown as Record<string, unknown>);
   addTable(ENGLISH_TREE_STRINGS as unknown as Record<string, unknown>);
+  addTable(ENGLISH_STATUS_STRINGS as unknown as Record<string, unknown>);
   return [...out].sort();
 }
 

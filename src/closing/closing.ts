@@ -4,6 +4,7 @@ import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { splitList, today } from '../kit/input';
 import { resolveMentee } from '../kit/mentees';
+import { plural } from '../core/domain/text';
 import { exportReport } from '../report/exportReport';
 import { isBack, Wizard } from '../kit/wizard';
 
@@ -23,7 +24,7 @@ async function closeMentorship(deps: Deps, arg: unknown): Promise<void> {
     [
       async (w) => {
         const r = await w.input({
-          prompt: t('Looking back: how did the mentorship go? ({0} goal(s) done, {1} still open)', done.length, open.length),
+          prompt: t('Looking back: how did the mentorship go? ({0})', [plural(done.length, t('{0} goal done', done.length), t('{0} goals done', done.length)), t('{0} still open', open.length)].join(', ')),
           value: state.summary,
           validate: (v) => (v.trim() ? undefined : t('A sentence or two to look back on.')),
         });

@@ -50,6 +50,12 @@ async function pickGoal(deps: Deps, arg: unknown, filter: (g: Goal) => boolean):
   return { path: f.path, goal: picked.value, mentee: f.data };
 }
 
+/** The name of a SMART part as a mentor says it. */
+function smartPartName(p: SmartPart): string {
+  const t = vscode.l10n.t;
+  return { specific: t('specific'), measurable: t('measurable'), achievable: t('achievable'), relevant: t('relevant'), due: t('time-bound (a due date)') }[p];
+}
+
 const SMART_PROMPTS = (): Record<SmartPart, { prompt: string; placeholder: string }> => {
   const t = vscode.l10n.t;
   return {
@@ -133,12 +139,13 @@ async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
     progress: Number(state.progress),
     owner: state.owner,
   };
-  skipped = SMART_PARTS.filter((p) => !state[p]).length;
+  const missing = SMART_PARTS.filter((p) => !state[p]);
+  skipped = missing.length;
   await deps.ws.requireStore().edit(f.path, addGoal(goal));
   noteRecentMentee(deps, f.path);
   if (skipped > 0) {
     void vscode.window.showInformationMessage(
-      t('Goal "{0}" added. It is not SMART yet: {1} part(s) still to agree on.', state.title, skipped),
+      t('Goal "{0}" added. Not SMART yet: still to agree on {1}.', state.title, missing.map((p) => smartPartName(p)).join(', ')),
     );
   } else {
     void vscode.window.showInformationMessage(t('Goal "{0}" added.', state.title));
@@ -172,6 +179,9 @@ async function checkInFlow(deps: Deps, arg: unknown): Promise<void> {
     state,
   );
   await deps.ws.requireStore().edit(path, checkIn(goal.id, today(), Number(state.progress), state.note || undefined));
+  if (Number(state.progress) !== 100) {
+    void vscode.window.showInformationMessage(t('Checked in on "{0}": {1}% (was {2}%).', goal.title, Number(state.progress), goal.progress));
+  }
   if (Number(state.progress) === 100) {
     const done = t('Mark as Done');
     const c = await vscode.window.showInformationMessage(t('"{0}" is at 100%. Celebrate the win!', goal.title), done);

@@ -9,6 +9,7 @@ import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { today } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
+import { plural } from '../core/domain/text';
 
 function draftStrings(): DraftStrings {
   return translateTable(ENGLISH_DRAFT_STRINGS);
@@ -129,6 +130,12 @@ async function endSession(deps: Deps): Promise<void> {
   await store.removeDraft(uri.path, text);
   deps.log.info(`Session draft of ${draft.slug} stored (${duration ?? '?'} min)`);
   void vscode.window.showInformationMessage(
-    t('Session with {0} saved: {1} min, {2} action item(s) done, {3} new.', f.data.name, duration ?? '?', draft.doneActions.length, draft.newActions.length),
+    t(
+      'Session with {0} saved: {1} min, {2}, {3}.',
+      f.data.name,
+      duration ?? '?',
+      plural(draft.doneActions.length, t('{0} action item done', draft.doneActions.length), t('{0} action items done', draft.doneActions.length)),
+      t('{0} new', draft.newActions.length),
+    ),
   );
 }

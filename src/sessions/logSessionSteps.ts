@@ -10,6 +10,7 @@ import type { MenteeFile } from '../core/storage/store';
 import type { Deps } from '../kit/command';
 import { splitList, today, validateDate, validateMinutes, validateProgress } from '../kit/input';
 import { menteeItems } from '../kit/mentees';
+import { plural } from '../core/domain/text';
 import { isBack } from '../kit/wizard';
 import type { PickItem, Step } from '../kit/wizard';
 
@@ -131,11 +132,11 @@ export const notesStep: Step<LogSessionState> = async (w, s) => {
 export function menuStep(extras: Record<Extra, number>): Step<LogSessionState> {
   return async (w, s) => {
     const summary = [
-      s.actions.length ? t('{0} action item(s)', s.actions.length) : undefined,
-      s.checkIns.length ? t('{0} check-in(s)', s.checkIns.length) : undefined,
-      s.wins.length ? t('{0} win(s)', s.wins.length) : undefined,
-      s.setbacks.length ? t('{0} setback(s)', s.setbacks.length) : undefined,
-      s.resources.length ? t('{0} resource(s)', s.resources.length) : undefined,
+      s.actions.length ? plural(s.actions.length, t('{0} action item', s.actions.length), t('{0} action items', s.actions.length)) : undefined,
+      s.checkIns.length ? plural(s.checkIns.length, t('{0} check-in', s.checkIns.length), t('{0} check-ins', s.checkIns.length)) : undefined,
+      s.wins.length ? plural(s.wins.length, t('{0} win', s.wins.length), t('{0} wins', s.wins.length)) : undefined,
+      s.setbacks.length ? plural(s.setbacks.length, t('{0} setback', s.setbacks.length), t('{0} setbacks', s.setbacks.length)) : undefined,
+      s.resources.length ? plural(s.resources.length, t('{0} resource', s.resources.length), t('{0} resources', s.resources.length)) : undefined,
       s.private ? t('private notes') : undefined,
     ].filter(Boolean);
     const items: PickItem<MenuChoice>[] = [

@@ -6,6 +6,7 @@ import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
 import type { EntryArg } from '../kit/args';
 import { translateTable } from '../kit/l10nTable';
+import { plural } from '../core/domain/text';
 import type { MentorshipWorkspace } from '../workspace';
 
 export const VIEW_ID = 'mentorship.mentees';
@@ -139,7 +140,7 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
   const updateMessage = (): void => {
     const store = ws.store;
     const broken = store?.mentees.filter((m) => !m.data).length ?? 0;
-    view.message = broken > 0 ? vscode.l10n.t('{0} file(s) could not be read; see the Problems panel.', broken) : undefined;
+    view.message = broken > 0 ? plural(broken, vscode.l10n.t('{0} file could not be read; see the Problems panel.', broken), vscode.l10n.t('{0} files could not be read; see the Problems panel.', broken)) : undefined;
   };
   context.subscriptions.push(
     provider,

@@ -26,3 +26,12 @@ export function firstWords(text: string, max = 48): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? one.slice(0, max - 1).trimEnd() + '…' : one;
 }
+
+/**
+ * Counts in messages: the message for exactly one, or the one for every other number. Both are given
+ * (translated) by the caller — `plural(n, t('{0} win', n), t('{0} wins', n))`; English and Dutch have
+ * these two forms.
+ */
+export function plural<T>(n: number, one: T, many: T): T {
+  return n === 1 ? one : many;
+}

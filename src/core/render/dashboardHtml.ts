@@ -63,7 +63,6 @@ export interface DashboardStrings {
   timeline: string;
   timelineAlt: string;
   noSessions: string;
-  lateGaps: string;
   feedbackMix: string;
   feedbackAlt: string;
   praiseShare: string;
@@ -127,7 +126,6 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   timeline: 'Sessions and cadence',
   timelineAlt: '{0} sessions from {1} to {2}; gaps longer than the cadence: {3}.',
   noSessions: 'No sessions logged yet.',
-  lateGaps: '{0} gap(s) longer than the cadence',
   feedbackMix: 'Feedback mix per month',
   feedbackAlt: 'Feedback per month by kind: {0}',
   praiseShare: '{0}% of all feedback is praise',

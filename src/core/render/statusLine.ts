@@ -1,0 +1,70 @@
+/**
+ * The status bar's text as plain data: how many active mentees, the next 1:1, overdue action items, and a
+ * tooltip with every status. Counts use a singular and a plural message (English and Dutch both have
+ * one form for 1 and another for every other number).
+ */
+import { openActions } from '../domain/actions';
+import { dueInfo } from '../domain/cadence';
+import type { IsoDate, Mentee } from '../domain/model';
+import { fill, plural } from '../domain/text';
+
+export interface StatusStrings {
+  activeOne: string;
+  activeMany: string;
+  overdueItemsOne: string;
+  overdueItemsMany: string;
+  dueToday: string;
+  dueInDays: string;
+  overdueDays: string;
+  tooltip: string;
+  brokenOne: string;
+  brokenMany: string;
+}
+
+export const ENGLISH_STATUS_STRINGS: StatusStrings = {
+  activeOne: '{0} active mentee',
+  activeMany: '{0} active mentees',
+  overdueItemsOne: '{0} action item overdue',
+  overdueItemsMany: '{0} action items overdue',
+  dueToday: '1:1 with {0} due today',
+  dueInDays: '1:1 with {0} in {1} d',
+  overdueDays: '1:1 with {0} overdue {1} d',
+  tooltip: 'Mentees: {0} active, {1} paused, {2} closed',
+  brokenOne: '{0} file with problems',
+  brokenMany: '{0} files with problems',
+};
+
+/** "1 x" or "n xs", filled in. */
+function count(n: number, one: string, many: string): string {
+  return fill(plural(n, one, many), n);
+}
+
+export interface StatusLine {
+  text: string;
+  tooltip: string;
+  /** The mentee whose 1:1 comes next (or is most overdue), when any active mentee has a cadence. */
+  next?: { path: string; days: number };
+}
+
+export function statusLine(files: readonly { path: string; data?: Mentee }[], broken: number, today: IsoDate, s: StatusStrings = ENGLISH_STATUS_STRINGS): StatusLine {
+  const active = files.filter((f): f is { path: string; data: Mentee } => f.data?.status === 'active');
+  const paused = files.filter((f) => f.data?.status === 'paused').length;
+  const closed = files.filter((f) => f.data?.status === 'closed').length;
+  let next: { name: string; path: string; days: number } | undefined;
+  for (const f of active) {
+    const d = dueInfo(f.data, today);
+    if (d.dueInDays !== undefined && (!next || d.dueInDays < next.days)) {
+      next = { name: f.data.name, path: f.path, days: d.dueInDays };
+    }
+  }
+  const overdue = active.reduce((n, f) => n + openActions(f.data).filter(({ action }) => !!action.due && action.due < today).length, 0);
+  const parts = [count(active.length, s.activeOne, s.activeMany)];
+  if (next) {
+    parts.push(next.days < 0 ? fill(s.overdueDays, next.name, -next.days) : next.days === 0 ? fill(s.dueToday, next.name) : fill(s.dueInDays, next.name, next.days));
+  }
+  if (overdue > 0) {
+    parts.push(count(overdue, s.overdueItemsOne, s.overdueItemsMany));
+  }
+  const tooltip = [fill(s.tooltip, active.length, paused, closed), broken ? count(broken, s.brokenOne, s.brokenMany) : undefined].filter(Boolean).join(' · ');
+  return { text: parts.join(' · '), tooltip, ...(next ? { next: { path: next.path, days: next.days } } : {}) };
+}
