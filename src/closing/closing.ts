@@ -13,7 +13,7 @@ export function registerClosing(deps: Deps): void {
 }
 
 async function closeMentorship(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Close the mentorship with…'));
+  const f = await resolveMentee(deps, arg, vscode.l10n.t('Close the mentorship with…'), vscode.l10n.t('Close Mentorship'));
   const t = vscode.l10n.t;
   const m = f.data;
   const done = m.goals.filter((g) => g.status === 'done').map((g) => g.title);

@@ -22,7 +22,7 @@ export function registerDashboard(deps: Deps): void {
   };
   deps.context.subscriptions.push(
     command(deps, 'mentorship.openDashboard', async (arg) => {
-      const f = await resolveMentee(deps, arg, vscode.l10n.t('Open the dashboard of…'));
+      const f = await resolveMentee(deps, arg, vscode.l10n.t('Open the dashboard of…'), vscode.l10n.t('Open Dashboard'));
       get().show(f.path);
     }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {

@@ -212,8 +212,13 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
     ...(state.review ? { review: state.review } : {}),
     anchor,
   };
-  await store.edit(state.mentee, addFeedback(fb));
+  const saved = await store.edit(state.mentee, addFeedback(fb));
   noteRecentMentee(deps, state.mentee);
+  // Show the new comment thread open where it was written, not only a gutter icon.
+  const added = [...(saved.data?.feedback ?? [])].reverse().find((x) => x.text === fb.text && x.anchor?.path === path && x.anchor.range.startLine === range.startLine);
+  if (added) {
+    revealThread(editor.document.uri, added.id);
+  }
   await deps.context.workspaceState.update('mentorship.lastFeedbackKind', state.kind);
   deps.log.info(`Feedback (${state.kind}) logged on ${path}:${range.startLine}-${range.endLine}`);
   void vscode.window.showInformationMessage(t('Feedback saved, linked to {0}:{1}.', path, range.startLine));

@@ -35,7 +35,7 @@ async function pickGoal(deps: Deps, arg: unknown, filter: (g: Goal) => boolean):
   if (direct) {
     return direct;
   }
-  const f = await resolveMentee(deps, arg);
+  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Goals'));
   const goals = f.data.goals.filter(filter);
   if (goals.length === 0) {
     throw new UserFacingError(vscode.l10n.t('{0} has no goals for this.', f.data.name));
@@ -68,7 +68,7 @@ const SMART_PROMPTS = (): Record<SmartPart, { prompt: string; placeholder: strin
 };
 
 async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Add a goal for…'));
+  const f = await resolveMentee(deps, arg, vscode.l10n.t('Add a goal for…'), vscode.l10n.t('Add Goal'));
   const t = vscode.l10n.t;
   const prompts = SMART_PROMPTS();
   const state: { title: string; owner: Owner; progress: string } & Record<SmartPart, string> = {

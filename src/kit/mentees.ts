@@ -30,7 +30,7 @@ export function menteeItems(deps: Deps, includeClosed = false): PickItem<MenteeF
 }
 
 /** The mentee a command is about: from the tree node it was run on, or asked. */
-export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: string): Promise<MenteeFile & { data: Mentee }> {
+export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: string, title?: string): Promise<MenteeFile & { data: Mentee }> {
   const store = deps.ws.requireStore();
   const path = pathFromArg(arg);
   if (path) {
@@ -43,7 +43,7 @@ export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: stri
   if (items.length === 0) {
     throw new UserFacingError(vscode.l10n.t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: placeholder ?? vscode.l10n.t('Which mentee?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: placeholder ?? vscode.l10n.t('Which mentee?'), matchOnDescription: true });
   if (!picked) {
     throw new Cancelled();
   }

@@ -34,9 +34,9 @@ export class Wizard {
     const history: number[] = [];
     let i = 0;
     while (i < steps.length) {
-      // Optional sub-steps after the main ones show no "n of m".
-      w.step = i < mainSteps ? i + 1 : 0;
-      w.totalSteps = i < mainSteps ? mainSteps : 0;
+      // Optional sub-steps after the main ones keep the counter of the last main step (the menu they return to).
+      w.step = Math.min(i + 1, mainSteps);
+      w.totalSteps = mainSteps;
       w.canGoBack = history.length > 0;
       const r = await steps[i](w, state);
       if (r === 'back') {
@@ -149,23 +149,35 @@ export class Wizard {
     return new Promise<T[] | Back>((resolve, reject) => {
       const subs: vscode.Disposable[] = [];
       let typedItem: PickItem<T> | undefined;
+      let typedRows: PickItem<T>[] = [];
       const finish = once(qp, subs);
       subs.push(
         qp.onDidChangeValue((v) => {
           if (!opts.allowNew) {
             return;
           }
+          if (many) {
+            // Typed entries ("a, b") show as new rows, ticked, above the list; the ticks made so far stay.
+            const ticked = new Set(qp.selectedItems.filter((i) => !typedRows.includes(i)).map((i) => i.value));
+            typedRows = v
+              .split(',')
+              .map((x) => x.trim())
+              .filter((x) => x && !items.some((i) => i.label.toLowerCase() === x.toLowerCase()))
+              .map((x) => opts.allowNew?.(x))
+              .filter((i): i is PickItem<T> => i !== undefined)
+              .map((i) => ({ ...i, alwaysShow: true }));
+            qp.items = [...typedRows, ...items];
+            qp.selectedItems = [...typedRows, ...items.filter((i) => ticked.has(i.value))];
+            return;
+          }
           const candidate = v.trim() ? opts.allowNew(v.trim()) : undefined;
           const exists = candidate && items.some((i) => i.label.toLowerCase() === candidate.label.toLowerCase());
-          if (many) {
-            return; // typed entries are taken on Enter; changing items here would reset the selection
-          }
           typedItem = candidate && !exists ? candidate : undefined;
           qp.items = typedItem ? [typedItem, ...items] : items;
         }),
         qp.onDidAccept(() => {
           if (many) {
-            const chosen = qp.selectedItems.map((c) => c.value);
+            const chosen = qp.selectedItems.filter((c) => !typedRows.includes(c)).map((c) => c.value);
             // Text typed in the filter counts as new entries ("a, b"), so Enter right after typing adds them.
             const typed = opts.allowNew
               ? qp.value

@@ -138,7 +138,7 @@ async function addMentee(deps: Deps): Promise<void> {
 }
 
 async function editMentee(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg);
+  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Edit Mentee'));
   const t = vscode.l10n.t;
   const m = f.data;
   type Field = 'name' | 'role' | 'status' | 'cadence' | 'usualDuration' | 'since';
@@ -193,7 +193,7 @@ async function editMentee(deps: Deps, arg: unknown): Promise<void> {
 }
 
 async function deleteMentee(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg);
+  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Delete Mentee'));
   const t = vscode.l10n.t;
   const ok = await vscode.window.showWarningMessage(
     t('Delete {0} and everything recorded about them?', f.data.name),

@@ -13,7 +13,7 @@ export function registerReport(deps: Deps): void {
 }
 
 export async function exportReport(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Export the progress report of…'));
+  const f = await resolveMentee(deps, arg, vscode.l10n.t('Export the progress report of…'), vscode.l10n.t('Export Report'));
   const t = vscode.l10n.t;
   const now = today();
   const periods = [

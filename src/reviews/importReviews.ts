@@ -372,7 +372,7 @@ function describe(e: unknown): string {
 
 export async function importReviewComments(deps: Deps, arg: unknown): Promise<void> {
   const store = deps.ws.requireStore();
-  const f = (await resolveMentee(deps, arg, t('Import review comments for…'))) as Mf;
+  const f = (await resolveMentee(deps, arg, t('Import review comments for…'), t('Import Review Comments'))) as Mf;
   const ref = await chooseRequest(deps, f);
   const base = apiBase(ref);
   const token = await tokenFor(deps, ref);

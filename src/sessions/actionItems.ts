@@ -56,7 +56,7 @@ async function postponeAction(deps: Deps, arg: unknown): Promise<void> {
 /** From the palette: pick a mentee and one of their open action items, then what to do with it. */
 async function updateActionItem(deps: Deps, arg: unknown): Promise<void> {
   const t = vscode.l10n.t;
-  const f = await resolveMentee(deps, arg, t('Action items of…'));
+  const f = await resolveMentee(deps, arg, t('Action items of…'), t('Update Action Item'));
   const open = openActions(f.data);
   if (open.length === 0) {
     void vscode.window.showInformationMessage(t('{0} has no open action items.', f.data.name));

@@ -41,7 +41,7 @@ function fileName(path: string): string {
 }
 
 async function startSession(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Start a session with…'));
+  const f = await resolveMentee(deps, arg, vscode.l10n.t('Start a session with…'), vscode.l10n.t('Start Session'));
   const store = deps.ws.requireStore();
   const drafts = await store.listDrafts();
   const existing = drafts.find((p) => fileName(p).startsWith(`${f.slug}--`));

@@ -49,7 +49,7 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       item.command = { command: 'mentorship.openFileAt', title: vscode.l10n.t('Open File'), arguments: [n.path, n.line ?? 1, n.column ?? 1] };
     } else if (n.kind === 'feedback') {
       item.command = { command: 'mentorship.goToFeedback', title: vscode.l10n.t('Go to Code'), arguments: [arg] };
-    } else if (n.kind === 'session') {
+    } else if (n.kind === 'session' || n.kind === 'goal') {
       item.command = { command: 'mentorship.revealInYaml', title: vscode.l10n.t('Reveal in YAML'), arguments: [arg] };
     }
     return item;

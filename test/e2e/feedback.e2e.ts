@@ -26,6 +26,9 @@ describe('e2e: feedback linked to a code selection', function () {
     await wb.pick('Does it relate to a goal', 'No goal');
     await wb.answer('Review reference', '#131');
     await wb.waitForNotification('Feedback saved, linked to src/pricing.ts:20');
+    // The new thread is open where it was written, not only a gutter icon.
+    await wb.page.locator('.monaco-editor .zone-widget', { hasText: 'Consider returning a typed error' }).first().waitFor({ timeout: 10_000 });
+    await wb.screenshot('feedback-just-logged');
 
     const data = parse(wb.read(ANA));
     const fb = data.feedback[data.feedback.length - 1];

@@ -29,7 +29,7 @@ describe('e2e: goal tracking from the sidebar', function () {
     await wb.retype('2027-01-31');
     await wb.pick('Who owns this goal?', 'Mentee');
     await wb.answer('Progress so far', '0');
-    await wb.waitForNotification('not SMART yet: 1 part(s)');
+    await wb.waitForNotification('Not SMART yet: still to agree on achievable.');
     data = parse(wb.read(file));
     assert.deepEqual(data.goals[0], {
       id: 'g-ship-a-feature-alone',
@@ -43,12 +43,13 @@ describe('e2e: goal tracking from the sidebar', function () {
       owner: 'mentee',
     });
     await wb.expandTreeRow('Jo Park');
-    await wb.waitForTreeRow(/^Ship a feature alone, 0% · due 2027-01-31 · not SMART yet/);
+    await wb.waitForTreeRow(/^Ship a feature alone, not SMART yet · 0% · due 2027-01-31/);
 
     await clickInlineAction(wb, 'Ship a feature alone', 'Check In on Goal');
     await wb.answer('Progress now', '40');
     await wb.answer('What moved', 'Offline cache done');
-    await wb.waitForTreeRow(/^Ship a feature alone, 40%/);
+    await wb.waitForNotification('Checked in on "Ship a feature alone": 40% (was 0%).');
+    await wb.waitForTreeRow(/^Ship a feature alone, not SMART yet · 40%/);
     data = parse(wb.read(file));
     assert.equal(data.goals[0].progress, 40);
     assert.equal(data.goals[0].checkIns.length, 1);

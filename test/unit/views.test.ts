@@ -65,7 +65,7 @@ describe('tree model', () => {
     const [goals] = menteeChildren(ana, { today: TODAY, showInactive: true });
     assert.equal(goals.label, 'Goals');
     const [g1, g2] = groupChildren(ana, 'goals', { today: TODAY, showInactive: true });
-    assert.equal(g1.description, '40% · due 2026-11-01 · overdue · not SMART yet');
+    assert.equal(g1.description, 'overdue · not SMART yet · 40% · due 2026-11-01');
     assert.match(goalTooltip(ana.data!.goals[0], { today: TODAY, showInactive: true }), /not SMART yet — Missing: specific, measurable, achievable, relevant$/);
     assert.equal(g1.contextValue, 'mentorship.goal.active');
     assert.equal(g1.icon, 'warning');
@@ -86,7 +86,8 @@ describe('tree model', () => {
     const actions = groupChildren(ana, 'actions', opts);
     assert.deepEqual(actions.map((n) => [n.label, n.description]), [['Read', 'mentee · due 2026-11-10 · overdue']]);
     const [fb] = groupChildren(ana, 'feedback', opts);
-    assert.equal(fb.description, 'praise · src/cart.ts:8');
+    assert.deepEqual([fb.label, fb.description], ['praise · cart.ts:8', 'Great naming in the cart']);
+    assert.match(fb.tooltip ?? '', /^praise · 2026-11-11 · src\/cart\.ts:8\n/);
     assert.equal(fb.icon, 'heart');
   });
 

@@ -89,7 +89,7 @@ describe('wording: the status bar', () => {
 
   it('reads in Dutch from the translated table', () => {
     const t = tIn(nl);
-    const dutch = Object.fromEntries(Object.entries(ENGLISH_STATUS_STRINGS).map(([k, v]) => [k, t(v, '{0}', '{1}', '{2}')])) as typeof ENGLISH_STATUS_STRINGS;
+    const dutch = Object.fromEntries(Object.entries(ENGLISH_STATUS_STRINGS).map(([k, v]) => [k, t(v, '{0}', '{1}', '{2}')])) as unknown as typeof ENGLISH_STATUS_STRINGS;
     const line = statusLine([mentee('Ana', 'active'), mentee('Bo', 'active')], 0, '2026-11-24', dutch);
     assert.match(line.text, /^2 actieve mentees · .* · 2 actiepunten te laat$/);
   });

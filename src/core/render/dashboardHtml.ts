@@ -63,6 +63,9 @@ export interface DashboardStrings {
   timeline: string;
   timelineAlt: string;
   noSessions: string;
+  /** Twelve short month names, separated by spaces. */
+  monthNames: string;
+  sparkLabel: string;
   feedbackMix: string;
   feedbackAlt: string;
   praiseShare: string;
@@ -126,6 +129,8 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   timeline: 'Sessions and cadence',
   timelineAlt: '{0} sessions from {1} to {2}; gaps longer than the cadence: {3}.',
   noSessions: 'No sessions logged yet.',
+  monthNames: 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+  sparkLabel: '{0}% → {1}%',
   feedbackMix: 'Feedback mix per month',
   feedbackAlt: 'Feedback per month by kind: {0}',
   praiseShare: '{0}% of all feedback is praise',
@@ -175,7 +180,20 @@ function progressBar(progress: number, label: string): string {
   return `<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="${esc(label)}"><rect class="bar-bg" x="0" y="0" width="100" height="8" rx="2"></rect><rect class="bar-fg" x="0" y="0" width="${p}" height="8" rx="2"></rect></svg>`;
 }
 
-function sparkline(history: { date: string; progress: number }[]): string {
+/** An axis label for a month ("2026-01"): its short name, with the year on the first and on January. */
+function monthLabel(month: string, index: number, s: DashboardStrings): string {
+  const names = s.monthNames.split(/\s+/);
+  const n = Number(month.slice(5, 7));
+  const name = names[n - 1] ?? month.slice(5);
+  return index === 0 || n === 1 ? `${name} ${month.slice(0, 4)}` : name;
+}
+
+/** A number right above a bar (none for zero), so the chart reads without an axis scale. */
+function barValue(value: number, x: number, y: number): string {
+  return value > 0 ? `<text class="value" x="${x.toFixed(1)}" y="${(y - 2).toFixed(1)}" text-anchor="middle">${value}</text>` : '';
+}
+
+function sparkline(history: { date: string; progress: number }[], s: DashboardStrings): string {
   if (history.length < 2) {
     return '';
   }
@@ -185,7 +203,8 @@ function sparkline(history: { date: string; progress: number }[]): string {
     .map((c, i) => `${((i / (history.length - 1)) * w).toFixed(1)},${(h - (Math.max(0, Math.min(100, c.progress)) / 100) * h).toFixed(1)}`)
     .join(' ');
   const title = history.map((c) => `${c.date}: ${c.progress}%`).join(', ');
-  return `<svg class="spark" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><polyline points="${pts}"></polyline></svg>`;
+  const label = fill(s.sparkLabel, history[0].progress, history[history.length - 1].progress);
+  return `<svg class="spark" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><polyline points="${pts}"></polyline></svg><span class="spark-label muted" title="${esc(title)}">${esc(label)}</span>`;
 }
 
 function smartBadges(missing: string[], s: DashboardStrings): string {
@@ -249,7 +268,7 @@ function goalsSection(st: DashboardStats, s: DashboardStrings): string {
       const action = g.status === 'active' ? button('checkIn', s.checkIn, 'pulse', g.id) : '';
       return `<li class="goal goal-${esc(g.status)}" data-goal="${esc(g.id)}">
 <div class="goal-line"><span class="goal-title">${esc(g.title)}</span>${smartBadges(g.smartMissing, s)}<span class="goal-pct">${esc(g.progress)}%</span></div>
-<div class="goal-line">${progressBar(g.progress, label)}${sparkline(g.history)}${due}${action}</div></li>`;
+<div class="goal-line">${progressBar(g.progress, label)}${sparkline(g.history, s)}${due}${action}</div></li>`;
     })
     .join('');
   return `<section aria-labelledby="h-goals"><h2 id="h-goals">${esc(s.goals)}</h2><ul class="goals">${rows}</ul></section>`;
@@ -291,9 +310,7 @@ function reviewsSection(st: DashboardStats, s: DashboardStrings): string {
     .map((mo, i) => {
       const bh = (mo.reviews / maxMonth) * (h - 14);
       const x = i * mw;
-      return `<rect class="review-bar" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(mw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewsInMonth, mo.month, mo.reviews))}</title></rect>${
-        mo.reviews ? `<text class="value" x="${(x + mw / 2).toFixed(1)}" y="${(h - bh - 2).toFixed(1)}" text-anchor="middle">${mo.reviews}</text>` : ''
-      }<text class="axis" x="${(x + mw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(mo.month.slice(5))}</text>`;
+      return `<rect class="review-bar" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(mw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewsInMonth, mo.month, mo.reviews))}</title></rect>${barValue(mo.reviews, x + mw / 2, h - bh)}<text class="axis" x="${(x + mw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(monthLabel(mo.month, i, s))}</text>`;
     })
     .join('');
   const last = reviews.slice(-12);
@@ -332,7 +349,7 @@ function feedbackSection(st: DashboardStats, s: DashboardStrings): string {
           return `<rect class="${KIND_CLASS[k]}" x="${(i * bw + 2).toFixed(1)}" y="${y.toFixed(1)}" width="${(bw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(mo.month)}: ${mo.counts[k]} ${esc(s.kinds[k])}</title></rect>`;
         })
         .join('');
-      return rects + `<text class="axis" x="${(i * bw + bw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(mo.month.slice(5))}</text>`;
+      return rects + barValue(mo.total, i * bw + bw / 2, y) + `<text class="axis" x="${(i * bw + bw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(monthLabel(mo.month, i, s))}</text>`;
     })
     .join('');
   const legend = FEEDBACK_KINDS.map((k) => `<span class="legend-item"><span class="swatch ${KIND_CLASS[k]}" aria-hidden="true"></span>${esc(s.kinds[k])} ${st.feedbackTotals[k]}</span>`).join('');
@@ -359,6 +376,9 @@ function actionsSection(st: DashboardStats, s: DashboardStrings): string {
 
 function involvementSection(st: DashboardStats, s: DashboardStrings, cadence?: string): string {
   const months = st.involvement;
+  if (months.every((m) => m.sessions === 0 && m.menteeOwnedShare === undefined)) {
+    return `<section aria-labelledby="h-involvement"><h2 id="h-involvement">${esc(s.involvement)}</h2><p class="empty">${esc(s.noSessions)}</p></section>`;
+  }
   const max = Math.max(1, ...months.map((m) => m.sessions));
   const bw = 600 / months.length;
   const h = 80;
@@ -366,14 +386,21 @@ function involvementSection(st: DashboardStats, s: DashboardStrings, cadence?: s
     .map(
       (m, i) =>
         `<rect class="inv-bar" x="${(i * bw + 3).toFixed(1)}" y="${(h - (m.sessions / max) * (h - 10)).toFixed(1)}" width="${(bw - 6).toFixed(1)}" height="${((m.sessions / max) * (h - 10)).toFixed(1)}"><title>${esc(m.month)}: ${m.sessions}</title></rect>` +
-        `<text class="axis" x="${(i * bw + bw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(m.month.slice(5))}</text>`,
+        barValue(m.sessions, i * bw + bw / 2, h - (m.sessions / max) * (h - 10)) +
+        `<text class="axis" x="${(i * bw + bw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${esc(monthLabel(m.month, i, s))}</text>`,
     )
     .join('');
   const pts = months
     .map((m, i) => (m.menteeOwnedShare === undefined ? undefined : `${(i * bw + bw / 2).toFixed(1)},${(h - m.menteeOwnedShare * (h - 10)).toFixed(1)}`))
     .filter(Boolean)
     .join(' ');
-  const line = pts ? `<polyline class="inv-line" points="${pts}"></polyline>` : '';
+  const owned = months.map((m, i) => ({ m, i })).filter((x) => x.m.menteeOwnedShare !== undefined);
+  const lastOwned = owned[owned.length - 1];
+  // The latest share of mentee-owned work, written at the end of its line.
+  const ownedLabel = lastOwned
+    ? `<text class="value inv-value" x="${Math.min(590, lastOwned.i * bw + bw / 2 + 4).toFixed(1)}" y="${Math.max(9, h - (lastOwned.m.menteeOwnedShare ?? 0) * (h - 10) - 4).toFixed(1)}" text-anchor="end">${esc(pct(lastOwned.m.menteeOwnedShare))}</text>`
+    : '';
+  const line = pts ? `<polyline class="inv-line" points="${pts}"></polyline>${ownedLabel}` : '';
   const alt = fill(
     s.involvementAlt,
     months.map((m) => `${m.month} ${m.sessions}`).join(', '),

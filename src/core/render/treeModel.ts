@@ -238,23 +238,16 @@ export function groupChildren(f: MenteeFile, group: GroupKind, opts: TreeOptions
 export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
   const overdue = isGoalOverdue(g, opts.today);
-  let description = `${g.progress}%`;
-  if (g.due) {
-    description += ' · ' + fill(s.dueOn, g.due);
-  }
-  if (overdue) {
-    description += ' · ' + s.overdueGoal;
-  }
-  if (g.status === 'active' && !isSmart(g)) {
-    description += ' · ' + s.notSmart;
-  }
+  const notSmart = g.status === 'active' && !isSmart(g);
+  // What a mentor scans for comes first, so a narrow sidebar cuts the date, not the warning.
+  const description = [overdue ? s.overdueGoal : undefined, notSmart ? s.notSmart : undefined, `${g.progress}%`, g.due ? fill(s.dueOn, g.due) : undefined].filter(Boolean).join(' · ');
   return {
     id: `goal:${path}#${g.id}`,
     kind: 'goal',
     label: g.title,
     description,
     icon: overdue ? 'warning' : GOAL_ICON[g.status] ?? 'target',
-    iconColor: overdue ? 'list.warningForeground' : g.status === 'done' ? 'testing.iconPassed' : undefined,
+    iconColor: overdue || notSmart ? 'list.warningForeground' : g.status === 'done' ? 'testing.iconPassed' : undefined,
     contextValue: `mentorship.goal.${g.status}`,
     collapsible: 'none',
     path,
@@ -313,11 +306,13 @@ export function actionNode(path: string, a: ActionItem, opts: TreeOptions): Tree
 
 export function feedbackNode(path: string, fb: Feedback): TreeNode {
   const where = fb.anchor ? `${fb.anchor.path}:${fb.anchor.range.startLine}` : undefined;
+  const file = fb.anchor ? `${fb.anchor.path.slice(fb.anchor.path.lastIndexOf('/') + 1)}:${fb.anchor.range.startLine}` : undefined;
   return {
     id: `feedback:${path}#${fb.id}`,
     kind: 'feedback',
-    label: firstWords(fb.text),
-    description: [fb.kind, where].filter(Boolean).join(' · '),
+    // Kind and place stay visible in a narrow sidebar; the text follows and the hover has it whole.
+    label: [fb.kind, file].filter(Boolean).join(' · '),
+    description: firstWords(fb.text, 60),
     tooltip: `${fb.kind} · ${fb.date}${where ? ' · ' + where : ''}\n${fb.text}`,
     icon: FEEDBACK_ICON[fb.kind] ?? 'comment',
     contextValue: `mentorship.feedback${fb.anchor ? '.anchored' : ''}`,
