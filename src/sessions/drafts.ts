@@ -1,6 +1,6 @@
 /** Start Session / End Session: notes in a Markdown draft, turned into a session entry at the end. */
 import * as vscode from 'vscode';
-import { recordSession } from '../core/domain/sessions';
+import { saveSession } from '../core/domain/sessions';
 import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/render/sessionDraft';
 import type { DraftStrings } from '../core/render/sessionDraft';
 import { translateTable } from '../kit/l10nTable';
@@ -104,21 +104,18 @@ async function endSession(deps: Deps): Promise<void> {
   }
   const date = draft.started.slice(0, 10);
   const duration = minutesBetween(draft.started, new Date());
-  await store.edit(
-    f.path,
-    recordSession({
-      date,
-      ...(duration ? { duration } : {}),
-      topics: draft.topics,
-      notes: draft.notes,
-      private: draft.private,
-      wins: draft.wins,
-      setbacks: draft.setbacks,
-      checkIns: draft.checkIns,
-      doneActions: draft.doneActions,
-      newActions: draft.newActions,
-    }),
-  );
+  await saveSession(store, f.path, {
+    date,
+    ...(duration ? { duration } : {}),
+    topics: draft.topics,
+    notes: draft.notes,
+    private: draft.private,
+    wins: draft.wins,
+    setbacks: draft.setbacks,
+    checkIns: draft.checkIns,
+    doneActions: draft.doneActions,
+    newActions: draft.newActions,
+  });
   // Stored: close the draft's editors and remove the file.
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {

@@ -1,7 +1,7 @@
 /** Log Session from the palette: the steps of logSessionSteps.ts, then one recorded session. */
 import * as vscode from 'vscode';
 import type { Mentee } from '../core/domain/model';
-import { recordSession } from '../core/domain/sessions';
+import { saveSession } from '../core/domain/sessions';
 import type { MenteeFile } from '../core/storage/store';
 import { pathFromArg } from '../kit/args';
 import { command } from '../kit/command';
@@ -35,7 +35,7 @@ export async function logSession(deps: Deps, arg?: unknown): Promise<void> {
     return;
   }
   const m = state.mentee;
-  await store.edit(m.path, recordSession(toSessionRecord(state)));
+  await saveSession(store, m.path, toSessionRecord(state));
   noteRecentMentee(deps, m.path);
   deps.log.info(`Session ${state.date} logged for ${m.slug}`);
   void vscode.window.showInformationMessage(t('Session of {0} with {1} saved.', state.date, m.data.name));

@@ -236,7 +236,7 @@ export function extraSteps(menu: number): Record<Extra, Step<LogSessionState>> {
       return back;
     },
     private: async (w, s) => {
-      const r = await w.input({ prompt: t('Private notes: kept in the file, left out of every export'), value: s.private });
+      const r = await w.input({ prompt: t('Private notes: kept apart, never committed or exported'), value: s.private });
       if (!isBack(r)) {
         s.private = r.trim();
       }

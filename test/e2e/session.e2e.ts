@@ -61,7 +61,7 @@ describe('e2e: Log Session from the command palette', function () {
     assert.equal(wb.read(PRIYA), before);
   });
 
-  it('the full flow adds an action item, a goal check-in and private notes in one write', async () => {
+  it('the full flow adds an action item, a goal check-in and private notes (kept apart) in one write of the mentee file', async () => {
     const wb = get();
     const file = '.mentorship/mentees/ana-souza.yaml';
     await wb.runCommand('Mentorship: Log Session');
@@ -90,7 +90,11 @@ describe('e2e: Log Session from the command palette', function () {
     assert.equal(s.date, '2026-11-28');
     assert.equal(s.duration, 50);
     assert.deepEqual(s.topics, ['testing', 'fixtures']);
-    assert.equal(s.private, 'Seemed tired; ask about workload');
+    // Private notes live apart, in a git-ignored folder, keyed by the session's id.
+    assert.equal(s.private, undefined);
+    assert.ok(!wb.read(file).includes('Seemed tired'), 'no private note in the shared file');
+    assert.equal(parse(wb.read('.mentorship/private/ana-souza.yaml')).sessions[s.id], 'Seemed tired; ask about workload');
+    assert.match(wb.read('.mentorship/private/.gitignore'), /^\*$/m);
     assert.deepEqual(s.goals, ['g-contract-tests']);
     assert.equal(s.actions.length, 1);
     assert.deepEqual({ ...s.actions[0], id: undefined }, { id: undefined, text: 'Pair on the discount fixtures', owner: 'mentee', due: '2026-12-10', done: false });

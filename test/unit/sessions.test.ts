@@ -40,7 +40,6 @@ describe('recording a session', () => {
     assert.deepEqual(sessionEntry({ date: '2026-11-20', duration: 30, topics: [], notes: '', private: 'p', wins: ['shipped'], checkIns: [{ goalId: 'g', progress: 50 }], newActions: [{ text: 'x', owner: 'mentee' }] }), {
       date: '2026-11-20',
       duration: 30,
-      private: 'p',
       wins: ['shipped'],
       goals: ['g'],
       actions: [{ text: 'x', owner: 'mentee', id: '' }],
@@ -112,5 +111,43 @@ describe('session drafts through the store', () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-sessions-'));
     const s = new MentorshipStore(new NodeFileSystem(), path.join(dir, '.mentorship'), { blockWrite: () => 'read only here' });
     await assert.rejects(s.createDraft('a--b.md', 'x'), /read only here/);
+  });
+});
+
+describe('private notes apart', () => {
+  it('saveSession keeps the private note in private/<mentee>.yaml under the session id, never in the shared file', async () => {
+    const { saveSession } = await import('../../src/core/domain/sessions');
+    const { s, file, root } = await store();
+    const saved = await saveSession(s, file, { date: '2026-11-22', notes: 'Shared part', private: 'Seemed tired; ask about workload' });
+    const shared = await fsp.readFile(file, 'utf8');
+    assert.ok(!shared.includes('Seemed tired'), 'the mentee file has no private note');
+    const added = saved.data?.sessions.find((x) => x.date === '2026-11-22');
+    assert.ok(added);
+    assert.equal(added.private, undefined);
+    const priv = await s.readPrivate(file);
+    assert.deepEqual(priv?.sessions, { [added.id]: 'Seemed tired; ask about workload' });
+    assert.equal(await fsp.readFile(path.join(root, 'private', '.gitignore'), 'utf8'), '# Private mentoring notes: never committed, never exported.\n*\n');
+    // A second session adds to the same file; the first note stays.
+    const again = await saveSession(s, file, { date: '2026-11-29', private: 'Second' });
+    const second = again.data?.sessions.find((x) => x.date === '2026-11-29');
+    assert.ok(second);
+    assert.deepEqual((await s.readPrivate(file))?.sessions, { [added.id]: 'Seemed tired; ask about workload', [second.id]: 'Second' });
+  });
+
+  it('a session without private notes writes no private file', async () => {
+    const { saveSession } = await import('../../src/core/domain/sessions');
+    const { s, file, root } = await store();
+    await saveSession(s, file, { date: '2026-11-22', notes: 'Only shared' });
+    await assert.rejects(fsp.stat(path.join(root, 'private')), /ENOENT/);
+  });
+
+  it('a broken private-notes file is reported, not overwritten', async () => {
+    const { saveSession } = await import('../../src/core/domain/sessions');
+    const { s, file, root } = await store();
+    await fsp.mkdir(path.join(root, 'private'), { recursive: true });
+    await fsp.writeFile(path.join(root, 'private', 'ana.yaml'), 'sessions: [not, a, map]\n');
+    await assert.rejects(saveSession(s, file, { date: '2026-11-22', private: 'x' }), /ana\.yaml has a problem at line 1/);
+    assert.equal(await fsp.readFile(path.join(root, 'private', 'ana.yaml'), 'utf8'), 'sessions: [not, a, map]\n');
+    assert.equal(s.bySlug('ana')?.data?.sessions.length, 1, 'the session is not saved without its private note');
   });
 });

@@ -5,10 +5,10 @@
  * Goals and action items are looked up in the file as it is at write time: one removed meanwhile is
  * skipped, never recreated.
  */
-import type { MenteeChange } from '../storage/store';
+import type { MenteeChange, MenteeFile, MentorshipStore } from '../storage/store';
 import type { Edit } from '../storage/yamlEdit';
 import type { ActionItem, Mentee, Session } from './model';
-import { addSession, checkIn, updateAction } from './operations';
+import { addSession, checkIn, newSessionId, updateAction } from './operations';
 
 export interface GoalCheckIn {
   goalId: string;
@@ -18,6 +18,8 @@ export interface GoalCheckIn {
 
 /** A session as its sources give it: the stored fields, plus what it changes elsewhere in the file. */
 export type SessionRecord = Omit<Session, 'id' | 'goals' | 'actions'> & {
+  /** An id chosen beforehand (to key the private notes); kept unless the file has it already. */
+  id?: string;
   /** New progress on goals discussed; each becomes a dated check-in and the session lists the goal. */
   checkIns?: GoalCheckIn[];
   /** Ids of earlier action items that are done now. */
@@ -41,7 +43,7 @@ export function sessionEntry(r: SessionRecord): Omit<Session, 'id'> {
   set('duration', r.duration);
   set('topics', nonEmpty(r.topics));
   set('notes', r.notes);
-  set('private', r.private);
+  // Private notes are not part of the entry: saveSession keeps them in the private folder.
   set('advice', nonEmpty(r.advice));
   set('resources', nonEmpty(r.resources));
   set('wins', nonEmpty(r.wins));
@@ -65,9 +67,24 @@ export function recordSession(r: SessionRecord): MenteeChange {
         edits.push(...checkIn(c.goalId, r.date, c.progress, c.note)(current));
       }
     }
-    edits.push(...addSession(sessionEntry(r))(current));
+    edits.push(...addSession({ ...sessionEntry(r), ...(r.id ? { id: r.id } : {}) })(current));
     return edits;
   };
+}
+
+/**
+ * Saves a session: its private notes first, in the private folder under the session's id (a crash in
+ * between leaves a note with no session, never a session whose note went to a shared file), then the
+ * session in one change of the mentee file.
+ */
+export async function saveSession(store: MentorshipStore, path: string, r: SessionRecord): Promise<MenteeFile> {
+  const current = store.file(path)?.data;
+  const id = r.id ?? (current ? newSessionId(current, r.date) : undefined);
+  const note = r.private?.trim();
+  if (note && id) {
+    await store.setPrivateNotes(path, { [id]: note });
+  }
+  return store.edit(path, recordSession({ ...r, ...(id ? { id } : {}) }));
 }
 
 /** The length of the latest session that has one: the default for the next. */

@@ -17,6 +17,7 @@ import { basename, describeFsError, isNotFound, joinPath } from './fs';
 import type { FileSystem } from './fs';
 import type { Mentee, MentorProfile } from '../domain/model';
 import { decode, encode, hasErrors, parseMentee, parseMentor } from './parse';
+import { loadPlain } from './plain';
 import type { Parsed } from './parse';
 import { quickMentee } from './quick';
 import { uniqueSlug } from '../domain/slug';
@@ -29,6 +30,37 @@ export { StoreError };
 
 export const MENTOR_FILE = 'mentor.yaml';
 export const MENTEES_FOLDER = 'mentees';
+/**
+ * Private notes live apart, in `private/<mentee file name>`, keyed by session id, in a folder whose own
+ * `.gitignore` keeps it out of every commit even when the rest of the data folder is committed.
+ */
+export const PRIVATE_FOLDER = 'private';
+const PRIVATE_GITIGNORE = '# Private mentoring notes: never committed, never exported.\n*\n';
+const PRIVATE_NEW = '# Private notes, by session id. This folder is kept out of git by its own .gitignore.\nversion: 1\nsessions: {}\n';
+
+export interface PrivateNotes {
+  version: number;
+  /** Session id → the private notes of that session. */
+  sessions: Record<string, string>;
+}
+
+/** A private-notes file: a version and a map of session ids to text. */
+export function parsePrivate(text: string): Parsed<PrivateNotes> {
+  let data: unknown;
+  try {
+    data = loadPlain(text);
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number; column?: number } }).mark;
+    return { problems: [{ severity: 'error', line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: `YAML syntax: ${(e as { reason?: string }).reason ?? String(e)}.` }] };
+  }
+  const o = data as { version?: unknown; sessions?: unknown } | null;
+  const sessions = o?.sessions ?? {};
+  if (!o || typeof o !== 'object' || Array.isArray(o) || typeof sessions !== 'object' || sessions === null || Array.isArray(sessions) || Object.values(sessions).some((v) => typeof v !== 'string')) {
+    return { problems: [{ severity: 'error', line: 1, column: 1, message: 'A private-notes file holds "version: 1" and "sessions:", a map of session ids to text.' }] };
+  }
+  return { data: { version: 1, sessions: sessions as Record<string, string> }, problems: [] };
+}
+
 /** Session drafts (Start Session … End Session): Markdown files, one per session in progress. */
 export const DRAFTS_FOLDER = 'drafts';
 const TEMP_MARK = '.mentorship-tmp-';
@@ -348,6 +380,53 @@ export class MentorshipStore implements Disposable {
       await this.writeAtomic(path, bytes, undefined);
     });
     await this.refresh(path);
+  }
+
+  get privateFolder(): string {
+    return joinPath(this.root, PRIVATE_FOLDER);
+  }
+
+  /** The private-notes file of a mentee file. */
+  privatePath(menteePath: string): string {
+    return joinPath(this.privateFolder, basename(menteePath));
+  }
+
+  /** The private notes of a mentee, or none. A file that cannot be read says so (StoreError). */
+  async readPrivate(menteePath: string): Promise<PrivateNotes | undefined> {
+    const r = await this.readText(this.privatePath(menteePath));
+    if (!r) {
+      return undefined;
+    }
+    const parsed = r.problem ? { problems: [r.problem] } : parsePrivate(r.text);
+    if (!parsed.data) {
+      throw new StoreError(`${basename(this.privatePath(menteePath))} (private notes) has a problem at line ${parsed.problems[0]?.line ?? 1}: ${parsed.problems[0]?.message ?? ''}`, this.privatePath(menteePath), parsed.problems[0]?.line);
+    }
+    return parsed.data;
+  }
+
+  /**
+   * Sets private notes of sessions (id → text), with the write protocol of every file. The folder gets its
+   * `.gitignore` first, so a private note never lands where git would take it.
+   */
+  async setPrivateNotes(menteePath: string, notes: Record<string, string>): Promise<void> {
+    const path = this.privatePath(menteePath);
+    const blocked = this.options.blockWrite?.(path);
+    if (blocked) {
+      throw new StoreError(blocked, path);
+    }
+    await this.fs.createDirectory(this.privateFolder);
+    const ignore = joinPath(this.privateFolder, '.gitignore');
+    await this.enqueue(ignore, async () => {
+      if (!(await this.fs.stat(ignore))) {
+        await this.writeAtomic(ignore, encode(PRIVATE_GITIGNORE, false), undefined);
+      }
+    });
+    await this.enqueue(path, async () => {
+      if (!(await this.fs.stat(path))) {
+        await this.withLock(path, () => this.writeAtomic(path, encode(PRIVATE_NEW, false), undefined));
+      }
+      await this.editText(path, parsePrivate, () => Object.entries(notes).map(([id, text]) => ({ op: 'set' as const, path: ['sessions', id], value: text })));
+    });
   }
 
   get draftsFolder(): string {
