@@ -155,7 +155,12 @@ export class MentorshipWorkspace implements vscode.Disposable {
         this.changed.fire(e);
       }),
     );
-    const pattern = new vscode.RelativePattern(fs.uri(location.root), '{mentor.yaml,mentees/*.yaml,mentees/*.yml}');
+    // Watched from the workspace folder, which always exists (a watcher based on a folder that does not
+    // exist yet sees nothing there); Initialize starts over once it has created the data folder.
+    const folderPath = location.folder.uri.path.replace(/\/$/, '');
+    const inside = location.root.startsWith(folderPath + '/') ? location.root.slice(folderPath.length + 1) : undefined;
+    const files = '{mentor.yaml,mentees/*.yaml,mentees/*.yml}';
+    const pattern = inside && !/[*?{}[\]]/.test(inside) ? new vscode.RelativePattern(location.folder, `${inside}/${files}`) : new vscode.RelativePattern(fs.uri(location.root), files);
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const onFs = (uri: vscode.Uri): void => this.scheduleRefresh(store, uri.path);
     subscriptions.push(watcher, watcher.onDidChange(onFs), watcher.onDidCreate(onFs), watcher.onDidDelete(onFs));

@@ -3,15 +3,14 @@ import * as vscode from 'vscode';
 import type { Mentee, MenteeStatus } from '../core/domain/model';
 import { setMenteeFields } from '../core/domain/operations';
 import { decode } from '../core/storage/parse';
-import { openFileAt } from '../entries/commands';
 import { entryArg } from '../kit/args';
 import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { today, validateDate } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
 import { isBack, Wizard } from '../kit/wizard';
-import type { PickItem } from '../kit/wizard';
-import { exampleMenteeText, mentorTemplate } from './templates';
+import type { PickItem, Step } from '../kit/wizard';
+import { mentorTemplate } from './templates';
 
 export function registerMenteeCommands(deps: Deps): void {
   deps.context.subscriptions.push(
@@ -24,41 +23,112 @@ export function registerMenteeCommands(deps: Deps): void {
 
 const CADENCES = ['weekly', 'biweekly', 'monthly'];
 
+type GitChoice = 'ignore' | 'commit';
+
+/**
+ * The first run: the mentor's first real mentee (name and rhythm), then where the notes live in git — a
+ * step of its own that cannot be missed. Escape at any step writes nothing. Whatever the answer, private
+ * notes stay in .mentorship/private/, which its own .gitignore keeps out of every commit.
+ */
 async function initialize(deps: Deps): Promise<void> {
   const store = deps.ws.requireStore();
   const t = vscode.l10n.t;
-  const created = await store.initialize([
-    { name: 'mentor.yaml', text: mentorTemplate() },
-    { name: 'mentees/example-mentee.yaml', text: exampleMenteeText(today()) },
-  ]);
-  deps.log.info(`Initialized ${store.root}: ${created.length} file(s) created`);
   const folder = deps.ws.location?.folder;
-  if (folder && store.root.startsWith(folder.uri.path + '/')) {
-    const rel = store.root.slice(folder.uri.path.length + 1);
-    const gitignore = vscode.Uri.joinPath(folder.uri, '.gitignore');
-    let current = '';
-    try {
-      current = decode(await vscode.workspace.fs.readFile(gitignore)).text;
-    } catch {
-      current = '';
-    }
-    const listed = current.split(/\r?\n/).some((l) => l.trim().replace(/\/$/, '') === rel || l.trim().replace(/\/$/, '') === '/' + rel);
-    if (!listed) {
-      const add = t('Add to .gitignore');
-      const choice = await vscode.window.showInformationMessage(
-        t('Mentorship notes are private by default. Keep {0} out of git?', rel + '/'),
-        add,
-        t('Keep in git'),
-      );
-      if (choice === add) {
-        const sep = current.length === 0 || current.endsWith('\n') ? '' : '\n';
-        await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode(`${current}${sep}# Mentorship notes (private)\n${rel}/\n`));
-      }
-    }
+  const rel = folder && store.root.startsWith(folder.uri.path + '/') ? store.root.slice(folder.uri.path.length + 1) : undefined;
+  const gitignore = folder ? vscode.Uri.joinPath(folder.uri, '.gitignore') : undefined;
+  const currentIgnore = gitignore ? await readText(gitignore) : '';
+  const listed = !!rel && currentIgnore.split(/\r?\n/).some((l) => [rel, '/' + rel].includes(l.trim().replace(/\/$/, '')));
+  const hasMentees = store.mentees.length > 0;
+  const state: { name: string; cadence: string; git: GitChoice } = { name: '', cadence: 'biweekly', git: 'ignore' };
+  const steps: Step<typeof state>[] = [];
+  if (!hasMentees) {
+    steps.push(
+      async (w, s) => {
+        const r = await w.input({
+          prompt: t('Who is your first mentee? Their name'),
+          value: s.name,
+          placeholder: t('For example: Ana Souza'),
+          validate: (v) => (v.trim() ? undefined : t('A name is needed.')),
+        });
+        if (isBack(r)) {
+          return 'back';
+        }
+        s.name = r.trim();
+        return 'next';
+      },
+      async (w, s) => {
+        const r = await w.pick({ placeholder: t('How often will you meet {0}?', s.name), items: cadenceItems(), active: s.cadence });
+        if (isBack(r)) {
+          return 'back';
+        }
+        s.cadence = r;
+        return 'next';
+      },
+    );
   }
-  const example = store.bySlug('example-mentee');
-  if (example) {
-    await openFileAt(deps, example.path, 1, 1);
+  if (rel && !listed) {
+    steps.push(async (w, s) => {
+      const r = await w.pick<GitChoice>({
+        placeholder: t('Your notes are in {0}. Should git see them?', rel + '/'),
+        items: [
+          { label: `$(lock) ${t('Keep {0} out of git', rel + '/')}`, description: t('recommended'), detail: t('Only on this machine. Adds {0} to .gitignore.', rel + '/'), value: 'ignore' },
+          {
+            label: `$(git-commit) ${t('Commit {0} with the project', rel + '/')}`,
+            detail: t('Goals, sessions and feedback are shared with whoever has the repository. Private notes stay in {0}, which is never committed.', rel + '/private/'),
+            value: 'commit',
+          },
+        ],
+        active: s.git,
+      });
+      if (isBack(r)) {
+        return 'back';
+      }
+      s.git = r;
+      return 'done';
+    });
+  }
+  if (steps.length > 0) {
+    await Wizard.run(t('Set Up Mentorship'), steps, state);
+  }
+  const created = await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate() }]);
+  deps.log.info(`Initialized ${store.root}: ${created.length} file(s) created`);
+  if (created.length > 0) {
+    // The folder exists now: watch it (a watcher made before it existed sees nothing there).
+    await deps.ws.start();
+  }
+  if (gitignore && rel && !listed && state.git === 'ignore') {
+    const sep = currentIgnore.length === 0 || currentIgnore.endsWith('\n') ? '' : '\n';
+    await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode(`${currentIgnore}${sep}# Mentorship notes (private)\n${rel}/\n`));
+  }
+  if (hasMentees) {
+    void vscode.window.showInformationMessage(t('Mentorship is set up in {0}.', rel ?? store.root));
+    return;
+  }
+  const file = await deps.ws.requireStore().createMentee({ name: state.name, since: today(), status: 'active', cadence: state.cadence, goals: [], sessions: [], feedback: [] });
+  noteRecentMentee(deps, file.path);
+  await vscode.commands.executeCommand('mentorship.revealMentee', file.path);
+  const addGoal = t('Add Goal');
+  void vscode.window.showInformationMessage(t('{0} is your first mentee. Next: agree on a first SMART goal together.', state.name), addGoal).then((c) => {
+    if (c) {
+      void vscode.commands.executeCommand('mentorship.addGoal', entryArg('mentee', file.path));
+    }
+  });
+}
+
+function cadenceItems(): PickItem<string>[] {
+  const t = vscode.l10n.t;
+  return [
+    { label: t('weekly'), value: 'weekly' },
+    { label: t('biweekly'), description: t('every two weeks'), value: 'biweekly' },
+    { label: t('monthly'), value: 'monthly' },
+  ];
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  try {
+    return decode(await vscode.workspace.fs.readFile(uri)).text;
+  } catch {
+    return ''; // no .gitignore yet
   }
 }
 
@@ -86,14 +156,9 @@ async function addMentee(deps: Deps): Promise<void> {
         return 'next';
       },
       async (w, s) => {
-        const items: PickItem<string>[] = [
-          { label: t('weekly'), value: 'weekly' },
-          { label: t('biweekly'), description: t('every two weeks'), value: 'biweekly' },
-          { label: t('monthly'), value: 'monthly' },
-        ];
         const r = await w.pick({
           placeholder: t('How often will you meet? (or type "every N days")'),
-          items,
+          items: cadenceItems(),
           active: s.cadence,
           allowNew: (typed) => (/^every \d{1,3} days?$/i.test(typed) ? { label: typed.toLowerCase(), value: typed.toLowerCase() } : undefined),
         });

@@ -17,32 +17,3 @@ skills:              # mentor skills you practise, with notes
     notes: ""
 `;
 }
-
-export function exampleMenteeText(today: string): string {
-  return `# One file per mentee. Edit by hand or through the Mentorship view; comments and unknown keys
-# are kept. Dates are YYYY-MM-DD. Delete this example when you add your first real mentee.
-version: 1
-name: Example Mentee
-role: Software engineer
-since: ${today}
-status: active          # active | paused | closed
-cadence: biweekly       # weekly | biweekly | monthly | every N days
-usualDuration: 45       # minutes
-focus: [testing, code review]
-
-goals:
-  - id: g-first-goal
-    title: Write tests for every bug fix
-    specific: Each bug fix comes with a test that fails without the fix
-    measurable: All bug-fix pull requests in the quarter include a test
-    achievable: One pairing session on test setup, then independently
-    relevant: Builds confidence in changing the code
-    due: ${today.slice(0, 4)}-12-31
-    status: active        # active | done | dropped
-    progress: 0           # 0 to 100
-    owner: mentee         # mentee | mentor
-
-sessions: []
-feedback: []
-`;
-}

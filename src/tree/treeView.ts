@@ -154,6 +154,13 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
     vscode.commands.registerCommand('mentorship.refresh', async () => {
       await ws.store?.load();
     }),
+    // Internal: show a mentee's row, selected and expanded (after Initialize or Add Mentee).
+    vscode.commands.registerCommand('mentorship.revealMentee', async (path: unknown) => {
+      const node = typeof path === 'string' ? provider.find(`mentee:${path}`) : undefined;
+      if (node) {
+        await view.reveal(node, { select: true, focus: false, expand: true });
+      }
+    }),
   );
   return { provider, view };
 }

@@ -246,7 +246,9 @@ export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
     kind: 'goal',
     label: g.title,
     description,
-    icon: overdue ? 'warning' : GOAL_ICON[g.status] ?? 'target',
+    // A goal that needs attention (overdue, or not SMART yet) shows it in its icon, which a narrow
+    // sidebar never cuts; the description says which, the hover says what is missing.
+    icon: overdue || notSmart ? 'warning' : GOAL_ICON[g.status] ?? 'target',
     iconColor: overdue || notSmart ? 'list.warningForeground' : g.status === 'done' ? 'testing.iconPassed' : undefined,
     contextValue: `mentorship.goal.${g.status}`,
     collapsible: 'none',

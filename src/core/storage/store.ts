@@ -500,8 +500,10 @@ export class MentorshipStore implements Disposable {
   /** Creates the data folder with the given starter files, never replacing an existing file. */
   async initialize(files: { name: string; text: string }[]): Promise<string[]> {
     await this.fs.createDirectory(this.menteesFolder);
+    // The private folder's .gitignore comes first, whatever the mentor decides about committing the rest.
+    await this.fs.createDirectory(this.privateFolder);
     const created: string[] = [];
-    for (const f of files) {
+    for (const f of [{ name: `${PRIVATE_FOLDER}/.gitignore`, text: PRIVATE_GITIGNORE }, ...files]) {
       const path = joinPath(this.root, f.name);
       if (!(await this.fs.stat(path))) {
         await this.writeAtomic(path, encode(f.text, false), undefined);
