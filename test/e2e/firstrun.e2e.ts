@@ -118,7 +118,8 @@ for (const theme of ['dark', 'light'] as const) {
       assert.equal((text.match(/\\/g) ?? []).length, 0, 'no backslash in the demo report');
       assert.match(text, /### Praise\n\n- 2026-08-12: Clear names in the cart class; easy to follow\./);
       // The report as plain text, as it would be pasted into mail: its text tab, not the preview.
-      await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().click();
+      await wb.runCommand('Markdown: Show Source');
+      await wb.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor();
       await wb.page.locator('.editor-instance .monaco-editor .view-lines >> visible=true', { hasText: 'Mentorship progress' }).first().waitFor({ timeout: 15_000 });
       await wb.screenshot(`report-plain-text-${theme}`);
     });
