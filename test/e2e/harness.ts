@@ -325,9 +325,9 @@ export class Workbench {
     );
   }
 
-  /** A row of the sidebar tree whose accessible label starts with the text. */
+  /** A row of the sidebar tree whose accessible label (its label, then its description) holds the text. */
   treeRow(text: string): ReturnType<Page['locator']> {
-    return this.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${text.replace(/"/g, '\\"')}"]`).first();
+    return this.page.locator(`.part.sidebar .monaco-list-row[aria-label*="${text.replace(/"/g, '\\"')}"]`).first();
   }
 
   async expandTreeRow(text: string): Promise<void> {

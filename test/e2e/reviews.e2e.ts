@@ -97,7 +97,7 @@ describe('e2e: importing review comments from a pull request', function () {
     // In the tree, and as a comment thread at the right lines with the mentee's reply.
     await wb.expandTreeRow('Ana Souza');
     await wb.expandTreeRow('Feedback');
-    await wb.treeRow('suggestion: `sum +=').click();
+    await wb.treeRow('`sum +=').click();
     await waitFor('cart.ts open at line 27', async () => {
       const tab = await wb.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
       return tab?.includes('cart.ts') && /Ln 27,/.test(await wb.cursorStatus());
