@@ -34,7 +34,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './dashboard.js', './yaml.js', './reviews.js'],
+    external: ['vscode', './dashboard.js', './yaml.js', './reviews.js', './sharing.js'],
     // The first line of the bundle: activation time is measured from here.
     banner: { js: 'globalThis.__mentorshipLoadStart = Date.now();' },
   },
@@ -55,6 +55,24 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/sharing/sharing.ts'],
+    outfile: 'dist/sharing.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './yaml.js'],
+  },
+  {
+    // Run by git, not by VS Code: the merge driver for shared notes.
+    ...common,
+    entryPoints: ['src/mergeDriver/main.ts'],
+    outfile: 'dist/merge-driver.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   {
     ...common,

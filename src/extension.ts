@@ -15,6 +15,7 @@ import { registerReviewImport } from './reviews/register';
 import { registerActionItemCommands } from './sessions/actionItems';
 import { registerSessionDrafts } from './sessions/drafts';
 import { registerLogSession } from './sessions/logSession';
+import { registerSharing } from './sharing/register';
 import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
 import { provideYaml } from './core/storage/yamlLib';
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerFeedback(deps);
   registerInlineFeedback(deps);
   registerDashboard(deps);
+  registerSharing(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
   const loading = ws.start().catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));

@@ -1,7 +1,8 @@
 /** The merge by entry ids: what git's merge driver and the Resolve action do with a shared mentee file. */
 import * as assert from 'node:assert/strict';
 import * as yaml from 'yaml';
-import { conflictMarkerLine, mergeTexts, type MergeConflict } from '../../src/core/sharing/merge';
+import { conflictMarkerLine } from '../../src/core/sharing/markers';
+import { mergeTexts, type MergeConflict } from '../../src/core/sharing/merge';
 import { applyEdits, type Edit } from '../../src/core/storage/yamlEdit';
 import { parseMentee } from '../../src/core/storage/parse';
 import type { Mentee } from '../../src/core/domain/model';

@@ -58,6 +58,7 @@ export interface TreeStrings {
   minutes: string;
   owner: string;
   invalidFile: string;
+  mergeConflict: string;
   noGoals: string;
   noSessions: string;
   noActions: string;
@@ -84,6 +85,7 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   minutes: '{0} min',
   owner: '{0}',
   invalidFile: 'Cannot read {0}',
+  mergeConflict: '{0}: merge conflict',
   noGoals: 'No goals yet',
   noSessions: 'No sessions yet',
   noActions: 'No open action items',
@@ -142,6 +144,23 @@ export function inactiveNodes(files: readonly MenteeFile[], opts: TreeOptions): 
 
 function problemFileNode(f: MenteeFile, s: TreeStrings): TreeNode {
   const p: Problem | undefined = f.problems.find((x) => x.severity === 'error') ?? f.problems[0];
+  if (p?.code === 'conflict') {
+    // Not a broken file: a merge to finish, with its own action.
+    return {
+      id: `file:${f.path}`,
+      kind: 'problem',
+      label: fill(s.mergeConflict, `${f.slug}.yaml`),
+      description: fill(s.line, p.line),
+      tooltip: `${f.slug}.yaml:${p.line}\n${p.message}`,
+      icon: 'git-merge',
+      iconColor: 'gitDecoration.conflictingResourceForeground',
+      contextValue: 'mentorship.conflictedFile',
+      collapsible: 'none',
+      path: f.path,
+      line: p.line,
+      column: 1,
+    };
+  }
   return {
     id: `file:${f.path}`,
     kind: 'problem',

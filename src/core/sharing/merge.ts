@@ -289,19 +289,3 @@ function unionKeys(...maps: Record<string, unknown>[]): string[] {
   }
   return keys;
 }
-
-/** Git's conflict markers, at the start of a line. */
-const MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/m;
-
-/** The 1-based line of the first conflict marker git left in a file, if any. */
-export function conflictMarkerLine(text: string): number | undefined {
-  const m = MARKER.exec(text);
-  if (!m) {
-    return undefined;
-  }
-  // Only a complete conflict counts: an opening and a closing marker.
-  if (!/^<{7}(?: |$)/m.test(text) || !/^>{7}(?: |$)/m.test(text)) {
-    return undefined;
-  }
-  return text.slice(0, m.index).split('\n').length;
-}

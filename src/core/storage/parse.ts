@@ -2,6 +2,7 @@
  * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
+import { conflictMarkerLine } from '../sharing/markers';
 import { loadPlain, YAMLException } from './plain';
 import type { Mentee, MentorProfile } from '../domain/model';
 import { FORMAT_VERSION } from '../domain/model';
@@ -89,6 +90,12 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 const ALIAS_GUARD = 50;
 
 function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {
+  const marker = conflictMarkerLine(text);
+  if (marker !== undefined) {
+    return {
+      problems: [{ severity: 'error', line: marker, column: 1, code: 'conflict', message: 'Merge conflict: git left its markers here. Resolve it from the Mentees view to merge by entries, or edit the file.' }],
+    };
+  }
   const aliases = text.match(/(^|[\s[{,:-])\*[^\s\]},]+/g)?.length ?? 0;
   let data: unknown;
   if (aliases > ALIAS_GUARD) {

@@ -11,6 +11,7 @@
  *   once more, so a concurrent write is never clobbered.
  * - Listeners hear about every change, whether made here or found on disk.
  */
+import { conflictMarkerLine } from '../sharing/markers';
 import { Emitter } from './events';
 import type { Disposable } from './events';
 import { basename, describeFsError, isNotFound, joinPath } from './fs';
@@ -336,6 +337,35 @@ export class MentorshipStore implements Disposable {
       return { text: next, parsed: nextParsed };
     }
     throw new StoreError(`${basename(path)} kept changing on disk; the change was not saved. Try again.`, path);
+  }
+
+  /**
+   * Replaces a file git left in conflict with its merged text. Refused unless the file still holds git's
+   * markers (a resolution made meanwhile is not clobbered) and the new text reads without an error; then
+   * written atomically under the lock like every other change.
+   */
+  async writeResolved(path: string, text: string): Promise<void> {
+    const blocked = this.options.blockWrite?.(path);
+    if (blocked) {
+      throw new StoreError(blocked, path);
+    }
+    const parse = path === this.mentorPath ? parseMentor : parseMentee;
+    const parsed = parse(text);
+    const error = parsed.problems.find((p) => p.severity === 'error');
+    if (error) {
+      throw new StoreError(`The merged ${basename(path)} would have a problem at line ${error.line}: ${error.message} It was not saved.`, path, error.line);
+    }
+    await this.enqueue(path, async () => {
+      const current = await this.readText(path);
+      if (!current || conflictMarkerLine(current.text) === undefined) {
+        throw new StoreError(`${basename(path)} is no longer in conflict (it was changed meanwhile); nothing was written.`, path);
+      }
+      const written = await this.withLock(path, () => this.writeAtomic(path, encode(text, current.bom), current.raw));
+      if (!written) {
+        throw new StoreError(`${basename(path)} changed on disk during the write; nothing was written. Try again.`, path);
+      }
+    });
+    await this.refresh(path);
   }
 
   /** Creates a new mentee file from a name; returns it. */

@@ -23,6 +23,8 @@ export interface Problem {
   /** 1-based. */
   column: number;
   path?: (string | number)[];
+  /** `conflict`: git left its merge markers in the file (the tree offers Resolve). */
+  code?: 'conflict';
 }
 
 interface Schema {

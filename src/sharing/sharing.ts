@@ -1,0 +1,345 @@
+/**
+ * Sharing a mentorship with the mentee through git: Share with Mentee, Move Private Notes Out, Resolve
+ * Merge Conflict; the merge driver's path kept current; a warning in the Problems panel when a file git
+ * tracks still holds a private note. A bundle of its own (dist/sharing.js), loaded on first use.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { conflictMarkerLine } from '../core/sharing/markers';
+import { mergeTexts, type Choice, type MergeConflict } from '../core/sharing/merge';
+import {
+  DATA_FOLDER_GITIGNORE,
+  DRIVER_NAME,
+  driverCommand,
+  notesToMove,
+  privateFields,
+  removeMovedFields,
+  routesToDriver,
+  withDriverAttributes,
+  withoutDataFolderIgnored,
+} from '../core/sharing/share';
+import { decode, entityLine } from '../core/storage/parse';
+import { plural } from '../core/domain/text';
+import type { MenteeFile } from '../core/storage/store';
+import { provideYaml, type YamlLib } from '../core/storage/yamlLib';
+import { pathFromArg } from '../kit/args';
+import type { Deps } from '../kit/command';
+import { UserFacingError } from '../kit/errors';
+import { Cancelled } from '../kit/wizard';
+import { git, GitError, repositoryRoot } from '../platform/git';
+
+// This bundle has its own copy of the core: it loads the YAML library the same way the extension does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+provideYaml(() => require('./yaml.js') as YamlLib);
+
+interface GitContext {
+  /** The repository's root on disk. */
+  repo: string;
+  /** The data folder relative to it, with forward slashes. */
+  rel: string;
+}
+
+/** The repository that holds the data folder, or undefined where there is none (or no git, or no disk). */
+async function gitContext(deps: Deps): Promise<GitContext | undefined> {
+  const store = deps.ws.store;
+  const folder = deps.ws.location?.folder;
+  if (!store || !folder || folder.uri.scheme !== 'file') {
+    return undefined;
+  }
+  const repo = await repositoryRoot(folder.uri.fsPath);
+  if (!repo) {
+    return undefined;
+  }
+  const data = deps.ws.uri(store.root).fsPath;
+  const rel = path.relative(repo, data).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    return undefined;
+  }
+  return { repo, rel };
+}
+
+async function requireGitContext(deps: Deps): Promise<GitContext> {
+  deps.ws.requireStore();
+  if (deps.ws.location?.folder.uri.scheme !== 'file') {
+    throw new UserFacingError(vscode.l10n.t('Sharing goes through git, which this folder cannot use here (it is not on this machine’s disk).'));
+  }
+  const ctx = await gitContext(deps);
+  if (!ctx) {
+    throw new UserFacingError(
+      vscode.l10n.t('This folder is not in a git repository. Sharing goes through git: create a repository (git init) or clone the one you share with your mentee, then share again.'),
+    );
+  }
+  return ctx;
+}
+
+async function readOrEmpty(file: string): Promise<string> {
+  try {
+    return decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).text;
+  } catch {
+    return '';
+  }
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
+}
+
+/** Registers the driver in the repository's config, with this installation's paths (they change on update). */
+async function registerDriver(deps: Deps, repo: string): Promise<boolean> {
+  const wanted = driverCommand(process.execPath, deps.context.asAbsolutePath(path.join('dist', 'merge-driver.js')));
+  const current = (await git(repo, ['config', '--local', '--get', `merge.${DRIVER_NAME}.driver`], { allowExit: [1] })).trim();
+  if (current === wanted) {
+    return false;
+  }
+  await git(repo, ['config', '--local', `merge.${DRIVER_NAME}.name`, 'Mentorship: merge notes by entry ids']);
+  await git(repo, ['config', '--local', `merge.${DRIVER_NAME}.driver`, wanted]);
+  deps.log.info(`Registered the merge driver in ${repo}/.git/config`);
+  return true;
+}
+
+export async function shareWithMentee(deps: Deps): Promise<void> {
+  const t = vscode.l10n.t;
+  const store = deps.ws.requireStore();
+  const { repo, rel } = await requireGitContext(deps);
+  // 1. No private note may be left in a file that is about to be shared.
+  const holding = store.mentees.filter((f) => f.data && privateFields(f.data).length > 0);
+  if (holding.length > 0) {
+    const count = holding.reduce((n, f) => n + privateFields(f.data!).length, 0);
+    const move = t('Move Them Out');
+    const choice = await vscode.window.showWarningMessage(
+      plural(count, t('A session still holds its private note in the file to share.'), t('{0} sessions still hold their private notes in the files to share.', count)),
+      { modal: true, detail: t('They move to {0}, which git never commits. Then sharing goes on.', `${rel}/private/`) },
+      move,
+    );
+    if (choice !== move) {
+      throw new Cancelled();
+    }
+    await movePrivateNotes(deps, false);
+    if (store.mentees.some((f) => f.data && privateFields(f.data).length > 0)) {
+      throw new UserFacingError(t('Some private notes could not be moved out; nothing was shared. Run Move Private Notes Out again.'));
+    }
+  }
+  // 2. Say what will be visible to whom, before anything changes.
+  const names = store.mentees.filter((f) => f.data).map((f) => f.data!.name);
+  const share = t('Share');
+  const choice = await vscode.window.showInformationMessage(
+    t('Share {0} through this git repository?', `${rel}/`),
+    {
+      modal: true,
+      detail: [
+        t('Once you commit and push, everyone who can read this repository sees the goals, sessions with their notes, action items and feedback of: {0}.', names.join(', ') || t('(no mentee yet)')),
+        t('Your mentor profile (mentor.yaml) is shared too.'),
+        t('Private notes stay on this machine in {0}, which git never commits; drafts and exported reports stay here as well.', `${rel}/private/`),
+        t('Keep one repository per mentee when each should see only their own notes.'),
+      ].join('\n\n'),
+    },
+    share,
+  );
+  if (choice !== share) {
+    throw new Cancelled();
+  }
+  // 3. The data folder out of .gitignore; what stays private kept out by the folder's own ignore files.
+  await store.initialize([{ name: '.gitignore', text: DATA_FOLDER_GITIGNORE }]);
+  const ignorePath = path.join(repo, '.gitignore');
+  const ignore = await readOrEmpty(ignorePath);
+  const unignored = withoutDataFolderIgnored(ignore, rel);
+  if (unignored.removed.length > 0) {
+    await writeText(ignorePath, unignored.text);
+  }
+  // 4. The merge set-up.
+  const attributesPath = path.join(repo, '.gitattributes');
+  const attributes = await readOrEmpty(attributesPath);
+  if (!routesToDriver(attributes, rel)) {
+    await writeText(attributesPath, withDriverAttributes(attributes, rel));
+  }
+  await registerDriver(deps, repo);
+  // 5. Check with git itself: the notes are visible to it, the private folder is not.
+  const sample = store.mentees[0]?.path;
+  if (sample) {
+    const relFile = path.relative(repo, deps.ws.uri(sample).fsPath).split(path.sep).join('/');
+    const rule = (await git(repo, ['check-ignore', '-v', '--no-index', relFile], { allowExit: [1] })).trim();
+    if (rule) {
+      throw new UserFacingError(t('{0} is still ignored by git ({1}). Remove that rule from the ignore file, then share again.', relFile, rule.split('\t')[0]));
+    }
+  }
+  const privateProbe = `${rel}/private/probe.yaml`;
+  if (!(await git(repo, ['check-ignore', '--no-index', privateProbe], { allowExit: [1] })).trim()) {
+    throw new UserFacingError(t('{0} would be committed: its .gitignore is missing. Nothing more was changed; run Initialize, then share again.', `${rel}/private/`));
+  }
+  deps.log.info(`Shared ${rel}/ in ${repo}: .gitignore lines removed: ${unignored.removed.length}`);
+  const scm = t('Open Source Control');
+  void vscode.window
+    .showInformationMessage(t('Ready to share: commit {0}, .gitignore and .gitattributes, and push. Your mentee clones the repository and opens it in VS Code with Mentorship.', `${rel}/`), scm)
+    .then((c) => (c ? vscode.commands.executeCommand('workbench.view.scm') : undefined));
+}
+
+/** Moves every `private:` field to the private folder: the private file first, then the field removed. */
+export async function movePrivateNotes(deps: Deps, report: boolean): Promise<void> {
+  const t = vscode.l10n.t;
+  const store = deps.ws.requireStore();
+  const holding = store.mentees.filter((f): f is MenteeFile & { data: NonNullable<MenteeFile['data']> } => !!f.data && privateFields(f.data).length > 0);
+  if (holding.length === 0) {
+    if (report) {
+      void vscode.window.showInformationMessage(t('No private note is left in the mentee files.'));
+    }
+    return;
+  }
+  let moved = 0;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Moving private notes out') }, async () => {
+    for (const f of holding) {
+      const existing = (await store.readPrivate(f.path))?.sessions ?? {};
+      const toWrite = notesToMove(f.data, existing);
+      // The private file first: a crash in between leaves the note twice, never nowhere.
+      if (Object.keys(toWrite).length > 0) {
+        await store.setPrivateNotes(f.path, toWrite);
+      }
+      await store.edit(f.path, removeMovedFields({ ...existing, ...toWrite }));
+      moved += privateFields(f.data).length;
+    }
+  });
+  deps.log.info(`Moved ${moved} private note(s) out of ${holding.length} mentee file(s)`);
+  if (report) {
+    const ctx = await gitContext(deps);
+    const tracked = ctx ? (await git(ctx.repo, ['ls-files', '--', `${ctx.rel}/mentees`])).trim() !== '' : false;
+    void vscode.window.showInformationMessage(
+      [
+        plural(moved, t('Moved 1 private note to {0}.', `${ctx?.rel ?? '.mentorship'}/private/`), t('Moved {0} private notes to {1}.', moved, `${ctx?.rel ?? '.mentorship'}/private/`)),
+        tracked ? t('Commits made before still hold them in git’s history.') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+  }
+}
+
+/** A Problems warning for each private note in a mentee file that git tracks (the next commit takes it). */
+export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollection): Promise<void> {
+  const store = deps.ws.store;
+  const ctx = await gitContext(deps).catch(() => undefined);
+  privacy.clear();
+  if (!store || !ctx) {
+    return;
+  }
+  if (vscode.workspace.isTrusted && routesToDriver(await readOrEmpty(path.join(ctx.repo, '.gitattributes')), ctx.rel)) {
+    await registerDriver(deps, ctx.repo); // keeps the path current across updates of the extension
+  }
+  const holding = store.mentees.filter((f) => f.data && privateFields(f.data).length > 0);
+  if (holding.length === 0) {
+    return;
+  }
+  const tracked = new Set((await git(ctx.repo, ['ls-files', '-z', '--', `${ctx.rel}/mentees`])).split('\0').filter(Boolean));
+  for (const f of holding) {
+    const uri = deps.ws.uri(f.path);
+    const relFile = path.relative(ctx.repo, uri.fsPath).split(path.sep).join('/');
+    if (!tracked.has(relFile)) {
+      continue;
+    }
+    const text = await readOrEmpty(uri.fsPath);
+    const diags = privateFields(f.data!).map((p) => {
+      const line = Math.max(0, entityLine(text, 'sessions', p.id) - 1);
+      const lines = text.split('\n');
+      let at = line;
+      for (let i = line; i < Math.min(lines.length, line + 40); i++) {
+        if (/^\s*private\s*:/.test(lines[i])) {
+          at = i;
+          break;
+        }
+      }
+      const d = new vscode.Diagnostic(
+        new vscode.Range(at, 0, at, lines[at]?.length ?? 1),
+        vscode.l10n.t('A private note in a file git tracks: the next commit would share it. Run “Mentorship: Move Private Notes Out”.'),
+        vscode.DiagnosticSeverity.Warning,
+      );
+      d.source = 'Mentorship';
+      return d;
+    });
+    privacy.set(uri, diags);
+  }
+}
+
+/** Merges the three versions git keeps of a conflicted file by entry ids, asking only about real conflicts. */
+export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
+  const t = vscode.l10n.t;
+  const store = deps.ws.requireStore();
+  const { repo } = await requireGitContext(deps);
+  let file = pathFromArg(arg);
+  if (!file) {
+    const conflicted = store.mentees.filter((f) => f.problems.some((p) => p.code === 'conflict'));
+    if (conflicted.length === 0) {
+      void vscode.window.showInformationMessage(t('No mentee file is in a merge conflict.'));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      conflicted.map((f) => ({ label: `${f.slug}.yaml`, path: f.path })),
+      { title: t('Resolve Merge Conflict'), placeHolder: t('Which file?') },
+    );
+    if (!picked) {
+      throw new Cancelled();
+    }
+    file = picked.path;
+  }
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const relFile = path.relative(repo, deps.ws.uri(file).fsPath).split(path.sep).join('/');
+  const onDisk = await readOrEmpty(deps.ws.uri(file).fsPath);
+  if (conflictMarkerLine(onDisk) === undefined) {
+    void vscode.window.showInformationMessage(t('{0} is not in a merge conflict.', name));
+    return;
+  }
+  const stage = async (n: 1 | 2 | 3): Promise<string | undefined> => {
+    try {
+      return await git(repo, ['show', `:${n}:${relFile}`]);
+    } catch (e) {
+      if (e instanceof GitError && !e.notInstalled) {
+        return undefined; // no such stage: the file was added on both sides (no base)
+      }
+      throw e;
+    }
+  };
+  const [base, ours, theirs] = await Promise.all([stage(1), stage(2), stage(3)]);
+  if (ours === undefined || theirs === undefined) {
+    throw new UserFacingError(t('git holds no versions of {0} to merge (the merge was finished or aborted). Edit the file to remove the markers.', name));
+  }
+  let plan;
+  try {
+    plan = mergeTexts(base ?? '', ours, theirs);
+  } catch (e) {
+    throw new UserFacingError(t('{0} cannot be merged by entries ({1}). Edit the file to remove the markers.', name, e instanceof Error ? e.message : String(e)));
+  }
+  const choices = new Map<string, Choice>();
+  for (const [i, c] of plan.conflicts.entries()) {
+    const keep = { label: `$(arrow-left) ${t('Keep yours')}`, description: show(c.ours), value: 'ours' as const };
+    const take = { label: `$(arrow-right) ${t('Take theirs')}`, description: show(c.theirs), value: 'theirs' as const };
+    const picked = await vscode.window.showQuickPick([keep, take], {
+      title: t('Resolve {0}: {1} of {2}', name, i + 1, plan.conflicts.length),
+      placeHolder: t('{0} was changed on both sides (before: {1})', c.label, show(c.base)),
+      ignoreFocusOut: true,
+    });
+    if (!picked) {
+      throw new Cancelled();
+    }
+    choices.set(c.where.join('\u0000'), picked.value);
+  }
+  const merged = mergeTexts(base ?? '', ours, theirs, (c: MergeConflict) => choices.get(c.where.join('\u0000')));
+  if (merged.text === undefined) {
+    throw new UserFacingError(t('{0} could not be merged; nothing was written.', name));
+  }
+  await store.writeResolved(file, merged.text);
+  deps.log.info(`Resolved ${name}: ${plan.conflicts.length} conflict(s) settled`);
+  const stageIt = t('Stage');
+  const message =
+    plan.conflicts.length === 0
+      ? t('Merged {0} by entries: no field was changed on both sides. Stage it to finish the merge.', name)
+      : plural(plan.conflicts.length, t('Merged {0} by entries, with your choice for the one field changed on both sides. Stage it to finish the merge.', name), t('Merged {0} by entries, with your choices for {1} fields changed on both sides. Stage it to finish the merge.', name, plan.conflicts.length));
+  const c = await vscode.window.showInformationMessage(message, stageIt);
+  if (c === stageIt) {
+    await git(repo, ['add', '--', relFile]);
+  }
+}
+
+function show(v: unknown): string {
+  if (v === undefined) {
+    return vscode.l10n.t('(removed)');
+  }
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+}
