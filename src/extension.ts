@@ -2,6 +2,7 @@
 const activationStart: number = (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart ?? Date.now();
 
 import * as vscode from 'vscode';
+import { registerAgenda } from './agenda/commands';
 import { registerClosing } from './closing/closing';
 import { registerDashboard } from './dashboard/register';
 import { registerEntryCommands } from './entries/commands';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerGoalCommands(deps);
   registerEntryCommands(deps);
   registerLogSession(deps);
+  registerAgenda(deps);
   registerActionItemCommands(deps);
   registerSessionDrafts(deps);
   registerProfile(deps);

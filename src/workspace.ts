@@ -4,6 +4,7 @@
  * when-clause context keys.
  */
 import * as vscode from 'vscode';
+import { Identity } from './identity';
 import { joinPath, normalizePosix } from './core/storage/fs';
 import { MentorshipStore } from './core/storage/store';
 import type { MenteeFile, StoreChange } from './core/storage/store';
@@ -46,11 +47,13 @@ export class MentorshipWorkspace implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('mentorship');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Mentor or mentee: decided from the data before every view hears of a change. */
+  readonly identity = new Identity();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mentorship.dataFolder')) {
+        if (e.affectsConfiguration('mentorship.dataFolder') || e.affectsConfiguration('mentorship.myEmail')) {
           this.restart();
         }
       }),
@@ -150,6 +153,7 @@ export class MentorshipWorkspace implements vscode.Disposable {
     this.current = { store, fs, location, subscriptions };
     subscriptions.push(
       store.onDidChange((e) => {
+        this.identity.update(store);
         this.updateDiagnostics(store);
         void this.setContexts(true, store.mentees.length > 0 || !!store.mentor);
         this.changed.fire(e);
@@ -167,6 +171,8 @@ export class MentorshipWorkspace implements vscode.Disposable {
     // A save in the editor is seen at once, without waiting for the file watcher.
     subscriptions.push(vscode.workspace.onDidSaveTextDocument((d) => onFs(d.uri)));
     try {
+      await this.identity.read(location.folder);
+      this.identity.update(undefined);
       const exists = await store.exists();
       await this.setContexts(exists, false);
       const t0 = Date.now();

@@ -39,6 +39,11 @@ export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: stri
       return f as MenteeFile & { data: Mentee };
     }
   }
+  // The mentee's own view is about one mentorship: theirs.
+  const mine = deps.ws.identity.menteePath ? store.file(deps.ws.identity.menteePath) : undefined;
+  if (mine?.data) {
+    return mine as MenteeFile & { data: Mentee };
+  }
   const items = menteeItems(deps, true);
   if (items.length === 0) {
     throw new UserFacingError(vscode.l10n.t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));

@@ -115,6 +115,7 @@ async function endSession(deps: Deps): Promise<void> {
     checkIns: draft.checkIns,
     doneActions: draft.doneActions,
     newActions: draft.newActions,
+    agendaDiscussed: draft.agendaDiscussed,
   });
   // Stored: close the draft's editors and remove the file.
   for (const group of vscode.window.tabGroups.all) {

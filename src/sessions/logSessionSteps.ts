@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ActionItem, Goal, Mentee, Owner, Resource } from '../core/domain/model';
+import { openAgenda } from '../core/domain/agenda';
 import { earlierTopics, lastDuration } from '../core/domain/sessions';
 import type { GoalCheckIn, SessionRecord } from '../core/domain/sessions';
 import type { MenteeFile } from '../core/storage/store';
@@ -20,6 +21,8 @@ export interface LogSessionState {
   /** As typed: minutes, or empty. */
   duration: string;
   topics: string[];
+  /** Ids of the agenda topics this session takes up. */
+  agenda: string[];
   notes: string;
   actions: Omit<ActionItem, 'id'>[];
   checkIns: GoalCheckIn[];
@@ -35,7 +38,7 @@ export type MenuChoice = 'save' | 'action' | 'checkIn' | 'wins' | 'setbacks' | '
 export type Extra = Exclude<MenuChoice, 'save'>;
 
 export function newLogSessionState(mentee?: MenteeFile & { data: Mentee }): LogSessionState {
-  return { mentee, date: today(), duration: '', topics: [], notes: '', actions: [], checkIns: [], wins: [], setbacks: [], advice: [], resources: [], private: '', saved: false };
+  return { mentee, date: today(), duration: '', topics: [], agenda: [], notes: '', actions: [], checkIns: [], wins: [], setbacks: [], advice: [], resources: [], private: '', saved: false };
 }
 
 /** What the state holds, as the one operation that records a session takes it. */
@@ -52,6 +55,7 @@ export function toSessionRecord(s: LogSessionState): SessionRecord {
     setbacks: s.setbacks,
     checkIns: s.checkIns,
     newActions: s.actions,
+    agendaDiscussed: s.agenda,
   };
 }
 
@@ -70,6 +74,7 @@ export function menteeStep(deps: Deps): Step<LogSessionState> {
     }
     if (s.mentee?.path !== r.path) {
       s.duration = '';
+      s.agenda = [];
     }
     s.mentee = r as MenteeFile & { data: Mentee };
     return 'next';
@@ -103,19 +108,35 @@ export const durationStep: Step<LogSessionState> = async (w, s) => {
   return 'next';
 };
 
+/** Agenda topics are offered first, as picks whose value cannot be typed (a topic id, not a text). */
+const AGENDA = '\u0000agenda:';
+
 export const topicsStep: Step<LogSessionState> = async (w, s) => {
-  const known = earlierTopics(s.mentee?.data);
-  const items: PickItem<string>[] = [...new Set([...s.topics, ...known])].map((x) => ({ label: x, value: x }));
+  const m = s.mentee?.data;
+  const agenda = openAgenda(m);
+  const firstName = m?.name.split(' ')[0] ?? '';
+  const agendaItems: PickItem<string>[] = agenda.map((topic) => ({
+    label: topic.text,
+    description: topic.by === 'mentee' ? t('agenda · from {0}', firstName) : t('agenda'),
+    value: AGENDA + topic.id,
+  }));
+  const agendaTexts = new Set(agenda.map((a) => a.text));
+  const known = earlierTopics(m);
+  const items: PickItem<string>[] = [...agendaItems, ...[...new Set([...s.topics, ...known])].filter((x) => !agendaTexts.has(x)).map((x) => ({ label: x, value: x }))];
   const r = await w.pickMany({
-    placeholder: t('Topics: tick earlier ones and/or type new ones (separated by commas), then Enter'),
+    placeholder: agenda.length
+      ? t('Topics: tick what you talked about from the agenda or earlier sessions, and/or type new ones (separated by commas), then Enter')
+      : t('Topics: tick earlier ones and/or type new ones (separated by commas), then Enter'),
     items,
-    selected: s.topics,
+    selected: [...s.topics.filter((x) => !agendaTexts.has(x)), ...s.agenda.map((id) => AGENDA + id)],
     allowNew: (typed) => ({ label: typed, description: t('new topic'), value: typed }),
   });
   if (isBack(r)) {
     return 'back';
   }
-  s.topics = r;
+  s.agenda = r.filter((v) => v.startsWith(AGENDA)).map((v) => v.slice(AGENDA.length));
+  const byId = new Map(agenda.map((a) => [a.id, a.text]));
+  s.topics = [...s.agenda.map((id) => byId.get(id) ?? ''), ...r.filter((v) => !v.startsWith(AGENDA))].filter(Boolean);
   return 'next';
 };
 

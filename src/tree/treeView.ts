@@ -62,7 +62,13 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     const opts = this.options();
     let children: TreeNode[];
-    if (!n) {
+    const mine = this.ws.identity.menteePath;
+    const myFile = mine ? store.file(mine) : undefined;
+    if (!n && myFile?.data) {
+      // The mentee's own view: their mentorship's groups at the top level.
+      this.parents.clear();
+      children = menteeChildren(myFile, { ...opts, mine: true });
+    } else if (!n) {
       this.parents.clear();
       children = rootNodes(store.mentees, opts);
     } else if (n.kind === 'statusGroup') {
@@ -72,7 +78,7 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       children = f?.data ? menteeChildren(f, opts) : [];
     } else if (n.kind === 'group' && n.path && n.group) {
       const f = store.file(n.path);
-      children = f?.data ? groupChildren(f, n.group, opts) : [];
+      children = f?.data ? groupChildren(f, n.group, { ...opts, mine: !!mine && f.path === mine }) : [];
     } else {
       children = [];
     }
@@ -137,6 +143,7 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
   };
   provider.showInactive = context.workspaceState.get<boolean>('mentorship.showInactive', true);
   void vscode.commands.executeCommand('setContext', 'mentorship:showInactive', provider.showInactive);
+  const defaultTitle = view.title;
   const updateMessage = (): void => {
     const store = ws.store;
     const broken = store?.mentees.filter((m) => !m.data).length ?? 0;
@@ -146,6 +153,11 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
     provider,
     view,
     ws.onDidChange(() => {
+      // In a repository shared with them, the mentee sees their own mentorship.
+      const title = ws.identity.menteePath ? vscode.l10n.t('My Mentorship') : undefined;
+      if (view.title !== (title ?? defaultTitle)) {
+        view.title = title ?? defaultTitle;
+      }
       provider.refresh();
       updateMessage();
     }),

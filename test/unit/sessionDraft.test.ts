@@ -49,6 +49,7 @@ describe('session drafts', () => {
       doneActions: [],
       checkIns: [],
       newActions: [],
+      agendaDiscussed: [],
     });
   });
 

@@ -134,6 +134,17 @@ export interface FeedbackReply {
   text: string;
 }
 
+/** A topic for the next session, added by either side; discussed once a session took it up. */
+export interface AgendaTopic {
+  id: string;
+  text: string;
+  /** Who added it. */
+  by?: Owner;
+  added?: IsoDate;
+  /** The id of the session that took it up. */
+  discussed?: string;
+}
+
 export interface ClosingSummary {
   date: IsoDate;
   summary?: string;
@@ -155,9 +166,13 @@ export interface Mentee {
   /** The mentee's user names on code hosts, to list the requests they authored. */
   github?: string;
   gitlab?: string;
+  /** The mentee's e-mail as in their git config: in a shared repository, that person sees "My Mentorship". */
+  email?: string;
   goals: Goal[];
   sessions: Session[];
   feedback: Feedback[];
+  /** Topics for the next session (a shared agenda). */
+  agenda?: AgendaTopic[];
   closing?: ClosingSummary;
 }
 

@@ -2,12 +2,13 @@
  * Recording a session: one operation, whatever the source (Log Session from the palette, End Session
  * from a draft, any later source). In one change of the mentee file it ticks the earlier action items that
  * were done, records the goal check-ins on their goals and adds the session with its new action items.
- * Goals and action items are looked up in the file as it is at write time: one removed meanwhile is
- * skipped, never recreated.
+ * Agenda topics it took up are marked discussed. Goals, action items and topics are looked up in the file
+ * as it is at write time: one removed meanwhile is skipped, never recreated.
  */
 import type { MenteeChange, MenteeFile, MentorshipStore } from '../storage/store';
 import type { Edit } from '../storage/yamlEdit';
 import type { ActionItem, Mentee, Session } from './model';
+import { markDiscussed } from './agenda';
 import { addSession, checkIn, newSessionId, updateAction } from './operations';
 
 export interface GoalCheckIn {
@@ -26,6 +27,8 @@ export type SessionRecord = Omit<Session, 'id' | 'goals' | 'actions'> & {
   doneActions?: string[];
   /** Action items agreed in this session. */
   newActions?: Omit<ActionItem, 'id'>[];
+  /** Ids of agenda topics this session took up; they are marked discussed with the session's id. */
+  agendaDiscussed?: string[];
 };
 
 function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
@@ -67,7 +70,11 @@ export function recordSession(r: SessionRecord): MenteeChange {
         edits.push(...checkIn(c.goalId, r.date, c.progress, c.note)(current));
       }
     }
-    edits.push(...addSession({ ...sessionEntry(r), ...(r.id ? { id: r.id } : {}) })(current));
+    const id = r.id && !current.sessions.some((s) => s.id === r.id) ? r.id : newSessionId(current, r.date);
+    edits.push(...addSession({ ...sessionEntry(r), id })(current));
+    if (r.agendaDiscussed?.length) {
+      edits.push(...markDiscussed(r.agendaDiscussed, id)(current));
+    }
     return edits;
   };
 }

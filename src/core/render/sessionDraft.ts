@@ -5,6 +5,7 @@
  */
 import type { ActionItem, Goal, IsoDate, Mentee, Owner } from '../domain/model';
 import { openActions } from '../domain/actions';
+import { openAgenda } from '../domain/agenda';
 import { fill } from '../domain/text';
 
 export interface DraftStrings {
@@ -38,6 +39,8 @@ const MARKER = /<!--\s*mentorship-session:\s*mentee=([^\s]+)\s+started=([^\s]+)\
 export function renderDraft(mentee: Mentee, slug: string, startedIso: string, today: IsoDate, s: DraftStrings = ENGLISH_DRAFT_STRINGS): string {
   const actions = openActions(mentee).map(({ action }) => `- [ ] ${oneLine(action.text)} (${action.owner}${action.due ? `, due ${action.due}` : ''}) <!-- action:${action.id} -->`);
   const goals = mentee.goals.filter((g: Goal) => g.status === 'active').map((g) => `- ${oneLine(g.title)}: ${g.progress}% → ${g.progress}% <!-- goal:${g.id} -->`);
+  // Agenda topics either side added: ticked ones become the session's topics and are marked discussed.
+  const agenda = openAgenda(mentee).map((t) => `- [ ] ${oneLine(t.text)} <!-- topic:${t.id} -->`);
   return [
     `<!-- mentorship-session: mentee=${slug} started=${startedIso} -->`,
     `# ${fill(s.title, oneLine(mentee.name), today)}`,
@@ -51,6 +54,7 @@ export function renderDraft(mentee: Mentee, slug: string, startedIso: string, to
     ...(goals.length ? goals : ['- (none)']),
     '',
     `## ${s.topics}`,
+    ...agenda,
     '- ',
     '',
     `## ${s.notes}`,
@@ -86,6 +90,8 @@ export interface ParsedDraft {
   doneActions: string[];
   checkIns: { goalId: string; progress: number }[];
   newActions: Omit<ActionItem, 'id'>[];
+  /** Ids of the agenda topics ticked in the topics section. */
+  agendaDiscussed: string[];
 }
 
 /** Reads a draft back. Sections are found by their order, so translated headings work too. */
@@ -108,6 +114,17 @@ export function parseDraft(text: string): ParsedDraft | undefined {
       .map((l) => /^\s*[-*]\s+(.*)$/.exec(l)?.[1]?.trim() ?? '')
       .filter((t) => t.length > 0 && t !== '(none)');
   const block = (lines: string[]): string => lines.join('\n').trim();
+  const TOPIC = /^\s*[-*]\s+\[([ xX])\]\s*(.*?)\s*<!--\s*topic:([^\s]+)\s*-->/;
+  const agendaDiscussed: string[] = [];
+  const agendaTopics: string[] = [];
+  const otherTopics = topics.filter((l) => {
+    const x = TOPIC.exec(l);
+    if (x && x[1] !== ' ') {
+      agendaDiscussed.push(x[3]);
+      agendaTopics.push(x[2]);
+    }
+    return !x;
+  });
   const doneActions = agenda.flatMap((l) => {
     const x = /^\s*[-*]\s+\[[xX]\].*<!--\s*action:([^\s]+)\s*-->/.exec(l);
     return x ? [x[1]] : [];
@@ -132,7 +149,7 @@ export function parseDraft(text: string): ParsedDraft | undefined {
   return {
     slug: m[1],
     started: m[2],
-    topics: bullets(topics),
+    topics: [...agendaTopics, ...bullets(otherTopics)],
     notes: block(notes),
     private: block(priv),
     wins: bullets(wins),
@@ -140,6 +157,7 @@ export function parseDraft(text: string): ParsedDraft | undefined {
     doneActions,
     checkIns,
     newActions: actions,
+    agendaDiscussed,
   };
 }
 

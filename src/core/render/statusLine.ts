@@ -4,6 +4,7 @@
  * one form for 1 and another for every other number).
  */
 import { openActions } from '../domain/actions';
+import { topicsFromMentee } from '../domain/agenda';
 import { dueInfo } from '../domain/cadence';
 import type { IsoDate, Mentee } from '../domain/model';
 import { fill, plural } from '../domain/text';
@@ -19,6 +20,8 @@ export interface StatusStrings {
   tooltip: string;
   brokenOne: string;
   brokenMany: string;
+  topicsFromOne: string;
+  topicsFromMany: string;
 }
 
 export const ENGLISH_STATUS_STRINGS: StatusStrings = {
@@ -32,6 +35,8 @@ export const ENGLISH_STATUS_STRINGS: StatusStrings = {
   tooltip: 'Mentees: {0} active, {1} paused, {2} closed',
   brokenOne: '{0} file with problems',
   brokenMany: '{0} files with problems',
+  topicsFromOne: '{0} topic from {1}',
+  topicsFromMany: '{0} topics from {1}',
 };
 
 /** "1 x" or "n xs", filled in. */
@@ -64,6 +69,13 @@ export function statusLine(files: readonly { path: string; data?: Mentee }[], br
   }
   if (overdue > 0) {
     parts.push(count(overdue, s.overdueItemsOne, s.overdueItemsMany));
+  }
+  // Topics a mentee put on the agenda since the last session: "2 topics from Ana".
+  for (const f of active) {
+    const n = topicsFromMentee(f.data).length;
+    if (n > 0) {
+      parts.push(fill(plural(n, s.topicsFromOne, s.topicsFromMany), n, f.data.name.trim().split(/\s+/)[0]));
+    }
   }
   const tooltip = [fill(s.tooltip, active.length, paused, closed), broken ? count(broken, s.brokenOne, s.brokenMany) : undefined].filter(Boolean).join(' · ');
   return { text: parts.join(' · '), tooltip, ...(next ? { next: { path: next.path, days: next.days } } : {}) };

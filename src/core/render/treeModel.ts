@@ -6,14 +6,15 @@
 import { openActions } from '../domain/actions';
 import { dueInfo } from '../domain/cadence';
 import { daysBetween } from '../domain/dates';
-import type { ActionItem, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from '../domain/model';
-import { fill, firstWords } from '../domain/text';
+import type { ActionItem, AgendaTopic, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from '../domain/model';
+import { fill, firstWords, plural } from '../domain/text';
+import { openAgenda, topicsFromMentee } from '../domain/agenda';
 import { isGoalOverdue, isSmart, smartMissing } from '../domain/smart';
 import type { MenteeFile } from '../storage/store';
 import type { Problem } from '../storage/validate';
 
-export type NodeKind = 'statusGroup' | 'mentee' | 'problem' | 'group' | 'goal' | 'session' | 'action' | 'feedback' | 'empty';
-export type GroupKind = 'goals' | 'sessions' | 'actions' | 'feedback';
+export type NodeKind = 'statusGroup' | 'mentee' | 'problem' | 'group' | 'goal' | 'session' | 'action' | 'feedback' | 'topic' | 'empty';
+export type GroupKind = 'goals' | 'sessions' | 'actions' | 'feedback' | 'agenda';
 
 export interface TreeNode {
   /** Stable across refreshes, so expansion and selection survive. */
@@ -64,6 +65,11 @@ export interface TreeStrings {
   noActions: string;
   noFeedback: string;
   line: string;
+  agenda: string;
+  topicsFromOne: string;
+  topicsFromMany: string;
+  byMentor: string;
+  byYou: string;
 }
 
 export const ENGLISH_TREE_STRINGS: TreeStrings = {
@@ -91,6 +97,11 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   noActions: 'No open action items',
   noFeedback: 'No feedback yet',
   line: 'line {0}',
+  agenda: 'Agenda',
+  topicsFromOne: '{0} topic from {1}',
+  topicsFromMany: '{0} topics from {1}',
+  byMentor: 'mentor',
+  byYou: 'you',
 };
 
 export interface TreeOptions {
@@ -98,6 +109,8 @@ export interface TreeOptions {
   /** Show paused and closed mentees in their own group (true) or hide them (false). */
   showInactive: boolean;
   strings?: TreeStrings;
+  /** The mentee's own view ("My Mentorship"): their action items only, their topics as theirs. */
+  mine?: boolean;
 }
 
 const GOAL_ICON: Record<Goal['status'], string> = { active: 'target', done: 'pass-filled', dropped: 'circle-slash' };
@@ -196,6 +209,11 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
   } else {
     description = fill(s.dueInDays, due.dueInDays);
   }
+  const fromMentee = topicsFromMentee(m).length;
+  if (fromMentee > 0) {
+    // The mentee asked for something between sessions: worth seeing before the next one.
+    description += ` · ${fill(plural(fromMentee, s.topicsFromOne, s.topicsFromMany), fromMentee, firstName(m))}`;
+  }
   const warnings = f.problems.filter((p) => p.severity === 'warning');
   const tooltip = [m.name, m.role, m.cadence, due.nextDue ? `→ ${due.nextDue}` : undefined, ...warnings.map((w) => `⚠ ${w.line}: ${w.message}`)]
     .filter(Boolean)
@@ -235,8 +253,10 @@ export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {
   return [
     group('goals', s.goals, m.goals.length, 'target'),
     group('sessions', s.sessions, m.sessions.length, 'calendar'),
-    group('actions', s.openActions, openActions(m).length, 'checklist'),
+    group('actions', s.openActions, shownActions(m, opts).length, 'checklist'),
     group('feedback', s.feedback, m.feedback.length, 'comment-discussion'),
+    // The agenda shows once either side has put a topic on it.
+    ...(openAgenda(m).length > 0 ? [group('agenda', s.agenda, openAgenda(m).length, 'list-unordered')] : []),
   ];
 }
 
@@ -248,10 +268,38 @@ export function groupChildren(f: MenteeFile, group: GroupKind, opts: TreeOptions
     case 'sessions':
       return [...m.sessions].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((x) => sessionNode(f.path, x, opts));
     case 'actions':
-      return openActions(m).map(({ action }) => actionNode(f.path, action, opts));
+      return shownActions(m, opts).map(({ action }) => actionNode(f.path, action, opts));
     case 'feedback':
       return [...m.feedback].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((x) => feedbackNode(f.path, x));
+    case 'agenda':
+      return openAgenda(m).map((x) => topicNode(f.path, x, m, opts));
   }
+}
+
+/** Open action items; in the mentee's own view, those they own. */
+function shownActions(m: Mentee, opts: TreeOptions): ReturnType<typeof openActions> {
+  const all = openActions(m);
+  return opts.mine ? all.filter(({ action }) => action.owner === 'mentee') : all;
+}
+
+export function topicNode(path: string, x: AgendaTopic, m: Mentee, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const byMentee = opts.mine ? s.byYou : firstName(m);
+  return {
+    id: `topic:${path}#${x.id}`,
+    kind: 'topic',
+    label: x.text,
+    description: [x.by === 'mentee' ? byMentee : x.by === 'mentor' ? s.byMentor : undefined, x.added].filter(Boolean).join(' · '),
+    icon: x.by === 'mentee' ? 'comment-unresolved' : 'circle-small-filled',
+    contextValue: 'mentorship.topic',
+    collapsible: 'none',
+    path,
+    entityId: x.id,
+  };
+}
+
+function firstName(m: Mentee): string {
+  return m.name.trim().split(/\s+/)[0] ?? m.name;
 }
 
 export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {

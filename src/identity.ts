@@ -1,0 +1,52 @@
+/**
+ * Who is in VS Code: the mentor, or — in a repository shared with them — the mentee. The mentee is the
+ * person whose e-mail (the setting `mentorship.myEmail`, else git's `user.email` for the folder) is the
+ * `email` of a mentee file. Their view is "My Mentorship", without the mentor's commands.
+ */
+import * as vscode from 'vscode';
+import type { Mentee } from './core/domain/model';
+import type { MenteeFile, MentorshipStore } from './core/storage/store';
+import { git } from './platform/git';
+
+export class Identity {
+  private email: string | undefined;
+  private mine: string | undefined;
+
+  /** The e-mail this person goes by, from the setting or from git (read once per start of the store). */
+  async read(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
+    const setting = vscode.workspace.getConfiguration('mentorship', folder?.uri).get<string>('myEmail')?.trim();
+    if (setting) {
+      this.email = setting.toLowerCase();
+      return;
+    }
+    this.email = undefined;
+    if (folder?.uri.scheme !== 'file') {
+      return;
+    }
+    try {
+      this.email = (await git(folder.uri.fsPath, ['config', '--get', 'user.email'], { allowExit: [1] })).trim().toLowerCase() || undefined;
+    } catch {
+      this.email = undefined; // no git: the person is the mentor, as without sharing
+    }
+  }
+
+  /** Recomputes the side from the store's files; true when it changed. */
+  update(store: MentorshipStore | undefined): boolean {
+    const mine = this.email ? store?.mentees.find((f) => f.data?.email?.trim().toLowerCase() === this.email)?.path : undefined;
+    if (mine === this.mine) {
+      return false;
+    }
+    this.mine = mine;
+    void vscode.commands.executeCommand('setContext', 'mentorship:isMentee', !!mine);
+    return true;
+  }
+
+  /** The mentee file of the person in VS Code, when they are the mentee; undefined for the mentor. */
+  get menteePath(): string | undefined {
+    return this.mine;
+  }
+
+  isMe(f: MenteeFile | { path: string; data?: Mentee }): boolean {
+    return !!this.mine && f.path === this.mine;
+  }
+}
