@@ -1,7 +1,7 @@
 /** Status bar: active mentees and the next 1:1 ("2 active mentees · 1:1 with Ana in 3 d"); click opens that mentee. */
 import * as vscode from 'vscode';
 import { todayOf } from './core/domain/dates';
-import { ENGLISH_STATUS_STRINGS, statusLine } from './core/render/statusLine';
+import { ENGLISH_STATUS_STRINGS, menteeStatusLine, statusLine } from './core/render/statusLine';
 import { translateTable } from './kit/l10nTable';
 import type { MentorshipWorkspace } from './workspace';
 
@@ -14,6 +14,18 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: Mentorsh
     const readable = files.filter((m) => m.data);
     if (!ws.store || files.length === 0) {
       item.hide();
+      return;
+    }
+    const mine = ws.identity.menteePath ? ws.store.file(ws.identity.menteePath)?.data : undefined;
+    if (mine) {
+      // The mentee's own view: their next 1:1 and what they own, never the mentor's other mentees.
+      const own = menteeStatusLine(mine, todayOf(new Date()), strings);
+      item.text = `$(mortar-board) ${own.text}`;
+      item.tooltip = own.tooltip;
+      item.accessibilityInformation = { label: own.text };
+      item.command = 'workbench.view.extension.mentorship';
+      item.backgroundColor = undefined;
+      item.show();
       return;
     }
     const line = statusLine(readable, files.length - readable.length, todayOf(new Date()), strings);

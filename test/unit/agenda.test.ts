@@ -7,7 +7,7 @@ import { addAgendaTopic, openAgenda, topicsFromMentee } from '../../src/core/dom
 import type { Mentee } from '../../src/core/domain/model';
 import { saveSession } from '../../src/core/domain/sessions';
 import { parseDraft, renderDraft } from '../../src/core/render/sessionDraft';
-import { statusLine } from '../../src/core/render/statusLine';
+import { menteeStatusLine, statusLine } from '../../src/core/render/statusLine';
 import { groupChildren, menteeChildren, rootNodes } from '../../src/core/render/treeModel';
 import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore, type MenteeFile } from '../../src/core/storage/store';
@@ -73,7 +73,13 @@ describe('shared agenda', () => {
       ['How to split the design doc', 'Ana · 2026-11-22'],
       ['Can I lead the next design review?', 'Ana · 2026-11-24'],
     ]);
-    assert.match(statusLine([file(ANA)], 0, '2026-11-28').text, /2 topics from Ana/);
+    // In the status bar with the 1:1 they are for; every mentee's topics in its hover.
+    assert.match(statusLine([file(ANA)], 0, '2026-11-28').text, /1:1 with Ana Souza in 6 d · 2 topics from Ana/);
+    const mei = file(ANA.replace('name: Ana Souza', 'name: Mei Chen').replace('cadence: biweekly', 'cadence: weekly').replace(/agenda:[\s\S]*$/, ''), 'mei-chen');
+    const both = statusLine([file(ANA), mei], 0, '2026-11-28');
+    assert.match(both.text, /1:1 with Mei Chen/);
+    assert.doesNotMatch(both.text, /topic/);
+    assert.match(both.tooltip, /2 topics from Ana/);
     // Without open topics there is no agenda row and nothing to point out.
     const none = file(ANA.replace(/agenda:[\s\S]*$/, 'agenda: []\n'));
     assert.equal(menteeChildren(none, { today: '2026-11-28', showInactive: true }).some((g) => g.group === 'agenda'), false);
@@ -86,6 +92,8 @@ describe('shared agenda', () => {
     assert.equal(actions?.description, '1');
     assert.deepEqual(groupChildren(file(ANA), 'actions', opts).map((a) => a.label), ['Read the chapter on fixtures']);
     assert.equal(groupChildren(file(ANA), 'agenda', opts)[0].description, 'you · 2026-11-22');
+    // Their status bar: their next 1:1 and what they own, nothing of the mentor's other mentees.
+    assert.deepEqual(menteeStatusLine(file(ANA).data!, '2026-11-28'), { text: 'My mentorship · next 1:1 in 6 d · 1 action item to do', tooltip: 'Ana Souza' });
   });
 
   it('Add Agenda Topic appends a topic with who added it and when, keeping the file as written', async () => {

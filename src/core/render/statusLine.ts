@@ -22,6 +22,12 @@ export interface StatusStrings {
   brokenMany: string;
   topicsFromOne: string;
   topicsFromMany: string;
+  mine: string;
+  myNextInDays: string;
+  myNextToday: string;
+  myNextOverdue: string;
+  myItemsOne: string;
+  myItemsMany: string;
 }
 
 export const ENGLISH_STATUS_STRINGS: StatusStrings = {
@@ -37,6 +43,12 @@ export const ENGLISH_STATUS_STRINGS: StatusStrings = {
   brokenMany: '{0} files with problems',
   topicsFromOne: '{0} topic from {1}',
   topicsFromMany: '{0} topics from {1}',
+  mine: 'My mentorship',
+  myNextInDays: 'next 1:1 in {0} d',
+  myNextToday: 'next 1:1 today',
+  myNextOverdue: '1:1 overdue {0} d',
+  myItemsOne: '{0} action item to do',
+  myItemsMany: '{0} action items to do',
 };
 
 /** "1 x" or "n xs", filled in. */
@@ -55,28 +67,54 @@ export function statusLine(files: readonly { path: string; data?: Mentee }[], br
   const active = files.filter((f): f is { path: string; data: Mentee } => f.data?.status === 'active');
   const paused = files.filter((f) => f.data?.status === 'paused').length;
   const closed = files.filter((f) => f.data?.status === 'closed').length;
-  let next: { name: string; path: string; days: number } | undefined;
+  let next: { name: string; path: string; days: number; data: Mentee } | undefined;
   for (const f of active) {
     const d = dueInfo(f.data, today);
     if (d.dueInDays !== undefined && (!next || d.dueInDays < next.days)) {
-      next = { name: f.data.name, path: f.path, days: d.dueInDays };
+      next = { name: f.data.name, path: f.path, days: d.dueInDays, data: f.data };
     }
   }
   const overdue = active.reduce((n, f) => n + openActions(f.data).filter(({ action }) => !!action.due && action.due < today).length, 0);
+  const topics = (m: Mentee): string | undefined => {
+    const n = topicsFromMentee(m).length;
+    return n > 0 ? fill(plural(n, s.topicsFromOne, s.topicsFromMany), n, firstName(m)) : undefined;
+  };
   const parts = [count(active.length, s.activeOne, s.activeMany)];
   if (next) {
     parts.push(next.days < 0 ? fill(s.overdueDays, next.name, -next.days) : next.days === 0 ? fill(s.dueToday, next.name) : fill(s.dueInDays, next.name, next.days));
+    // What the mentee asked to talk about belongs with the 1:1 it is for: "2 topics from Ana".
+    const forNext = topics(next.data);
+    if (forNext) {
+      parts.push(forNext);
+    }
   }
   if (overdue > 0) {
     parts.push(count(overdue, s.overdueItemsOne, s.overdueItemsMany));
   }
-  // Topics a mentee put on the agenda since the last session: "2 topics from Ana".
-  for (const f of active) {
-    const n = topicsFromMentee(f.data).length;
-    if (n > 0) {
-      parts.push(fill(plural(n, s.topicsFromOne, s.topicsFromMany), n, f.data.name.trim().split(/\s+/)[0]));
-    }
-  }
-  const tooltip = [fill(s.tooltip, active.length, paused, closed), broken ? count(broken, s.brokenOne, s.brokenMany) : undefined].filter(Boolean).join(' · ');
+  const tooltip = [
+    fill(s.tooltip, active.length, paused, closed),
+    broken ? count(broken, s.brokenOne, s.brokenMany) : undefined,
+    ...active.map((f) => topics(f.data)),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return { text: parts.join(' · '), tooltip, ...(next ? { next: { path: next.path, days: next.days } } : {}) };
+}
+
+/** The status line of the mentee's own view: their next 1:1 and the action items they own. */
+export function menteeStatusLine(m: Mentee, today: IsoDate, s: StatusStrings = ENGLISH_STATUS_STRINGS): StatusLine {
+  const due = dueInfo(m, today);
+  const mine = openActions(m).filter(({ action }) => action.owner === 'mentee').length;
+  const parts = [s.mine];
+  if (due.dueInDays !== undefined) {
+    parts.push(due.dueInDays < 0 ? fill(s.myNextOverdue, -due.dueInDays) : due.dueInDays === 0 ? s.myNextToday : fill(s.myNextInDays, due.dueInDays));
+  }
+  if (mine > 0) {
+    parts.push(count(mine, s.myItemsOne, s.myItemsMany));
+  }
+  return { text: parts.join(' · '), tooltip: m.name };
+}
+
+function firstName(m: Mentee): string {
+  return m.name.trim().split(/\s+/)[0] ?? m.name;
 }

@@ -1,0 +1,202 @@
+/**
+ * Sharing a mentorship through git, as mentor and mentee do it: two clones of a bare repository on this
+ * machine, each opened in its own workbench (one after the other).
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { clickInlineAction, waitFor, Workbench } from './harness';
+
+const ANA = '.mentorship/mentees/ana-souza.yaml';
+const PRIVATE_TEXT = 'Worried about the reorg; keep between us.';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function tryGit(cwd: string, ...args: string[]): { ok: boolean; out: string } {
+  try {
+    return { ok: true, out: git(cwd, ...args) };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
+}
+
+function identity(repo: string, name: string, email: string): void {
+  git(repo, 'config', 'user.name', name);
+  git(repo, 'config', 'user.email', email);
+  git(repo, 'config', 'pull.rebase', 'false');
+}
+
+async function clickDialogButton(wb: Workbench, label: string): Promise<void> {
+  const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();
+  await button.waitFor({ timeout: 20_000 });
+  await button.click();
+}
+
+describe('e2e: sharing a mentorship with the mentee through git', function () {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'mentorship-share-'));
+  const bare = path.join(work, 'bookshop.git');
+  /** The mentor's clone, kept here between the workbenches (each workbench works on a copy). */
+  const mentorRepo = path.join(work, 'mentor');
+  let wb: Workbench | undefined;
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      await wb.screenshot(`FAILED-sharing-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+    }
+  });
+  after(async () => {
+    await wb?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function open(prepare: (workspace: string) => void): Promise<Workbench> {
+    await wb?.stop();
+    wb = await Workbench.start({ prepare });
+    await wb.openMentorshipView();
+    return wb;
+  }
+
+  it('the mentor shares: private notes moved out first, the data folder out of .gitignore, the merge driver set up; a commit holds no private text', async () => {
+    const w = await open((ws) => {
+      // The mentor's project: notes kept out of git so far, one private note still in the shared file.
+      const file = path.join(ws, ANA);
+      const text = readFileSync(file, 'utf8')
+        .replace('name: Ana Souza\n', 'name: Ana Souza\nemail: ana@example.com\n')
+        .replace('    notes: Reviewed the first draft of the design doc.\n', `    notes: Reviewed the first draft of the design doc.\n    private: ${PRIVATE_TEXT}\n`);
+      writeFileSync(file, text);
+      writeFileSync(path.join(ws, '.gitignore'), 'node_modules/\n# Mentorship notes (private)\n.mentorship/\n');
+      git(ws, 'init', '-q', '-b', 'main');
+      identity(ws, 'Mentor', 'mentor@example.com');
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-qm', 'Bookshop');
+      git(work, 'init', '-q', '--bare', '-b', 'main', bare);
+      git(ws, 'remote', 'add', 'origin', bare);
+      git(ws, 'push', '-q', '-u', 'origin', 'main');
+    });
+    await w.waitForTreeRow('Ana Souza', 60_000);
+    await w.runCommand('Mentorship: Share with Mentee');
+    await w.page.locator('.monaco-dialog-box', { hasText: 'still hold' }).first().waitFor({ timeout: 20_000 });
+    await clickDialogButton(w, 'Move Them Out');
+    await w.page.locator('.monaco-dialog-box', { hasText: 'through this git repository' }).first().waitFor({ timeout: 20_000 });
+    await w.screenshot('share-with-mentee');
+    await clickDialogButton(w, 'Share');
+    await w.waitForNotification('Ready to share');
+
+    // The private note moved out of the shared file, into the folder git never takes.
+    assert.ok(!w.read(ANA).includes(PRIVATE_TEXT));
+    assert.match(w.read('.mentorship/private/ana-souza.yaml'), /s-2026-11-17: Worried about the reorg/);
+    assert.equal(w.read('.gitignore'), 'node_modules/\n');
+    assert.match(w.read('.gitattributes'), /^\.mentorship\/\*\*\/\*\.yaml merge=mentorship$/m);
+    const driver = git(w.workspace, 'config', '--get', 'merge.mentorship.driver').trim();
+    const script = /"([^"]*merge-driver\.js)"/.exec(driver)?.[1];
+    assert.ok(script && existsSync(script), `the driver points at the installed script: ${driver}`);
+
+    // The mentor commits and pushes as usual: everything is taken, and no private text.
+    git(w.workspace, 'add', '-A');
+    git(w.workspace, 'commit', '-qm', 'Share the mentorship with Ana');
+    git(w.workspace, 'push', '-q', 'origin', 'main');
+    const history = git(w.workspace, 'log', '-p', '--all');
+    assert.ok(history.includes('+name: Ana Souza'), 'the notes are committed');
+    assert.ok(!history.includes('Worried about the reorg'), 'no private text in any commit');
+    assert.ok(!git(w.workspace, 'ls-files').includes('.mentorship/private/'));
+    cpSync(w.workspace, mentorRepo, { recursive: true });
+  });
+
+  it('the mentee, in their own clone, sees My Mentorship without the mentor’s commands, checks in and adds a topic', async () => {
+    const w = await open((ws) => {
+      rmSync(ws, { recursive: true, force: true });
+      git(work, 'clone', '-q', bare, ws);
+      identity(ws, 'Ana Souza', 'ana@example.com');
+    });
+    await w.waitForTreeRow('Contract tests for the order API', 60_000);
+    const header = (await w.page.locator('.part.sidebar .pane-header', { hasText: 'My Mentorship' }).first().textContent({ timeout: 20_000 })) ?? '';
+    assert.match(header, /My Mentorship/i);
+    await waitFor('the status bar about their own mentorship', async () => ((await w.page.locator('.statusbar').textContent()) ?? '').includes('My mentorship'));
+    assert.doesNotMatch((await w.page.locator('.statusbar').textContent()) ?? '', /active mentee|Priya/);
+    const rows = await w.treeRows();
+    assert.ok(!rows.some((r) => r.startsWith('Priya Nair')), `only Ana's own mentorship: ${rows.join(' | ')}`);
+    // The extension registered the merge driver in the mentee's clone too.
+    await waitFor('the merge driver registered in the mentee’s clone', () => /merge-driver\.js/.test(tryGit(w.workspace, 'config', '--get', 'merge.mentorship.driver').out));
+
+    await clickInlineAction(w, 'Contract tests for the order API', 'Check In on Goal');
+    await w.answer('Progress now', '75');
+    await w.answer('What moved', 'Discount fixtures done');
+    await w.waitForNotification('Checked in on');
+    await w.runCommand('Mentorship: Add Agenda Topic');
+    await w.answer('What would you like to talk about next time?', 'Can I lead the next design review?');
+    await w.waitForNotification('Added to the agenda');
+    await w.expandTreeRow('Agenda');
+    await w.waitForTreeRow(/^Can I lead the next design review\?, you/);
+    await w.screenshot('my-mentorship');
+    // No mentor-only command is offered.
+    await w.page.keyboard.press('F1');
+    await w.page.locator('.quick-input-widget input').fill('>Mentorship: Log Session');
+    await w.page.waitForTimeout(500); // the palette filters as it is typed; give it the same moment a person would
+    assert.equal(await w.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Mentorship: Log Session' }).count(), 0);
+    await w.page.keyboard.press('Escape');
+
+    const data = parse(w.read(ANA));
+    assert.equal(data.goals[0].progress, 75);
+    assert.deepEqual(data.agenda.map((t: { by: string }) => t.by), ['mentee']);
+    git(w.workspace, 'commit', '-qam', 'Check-in and a topic');
+    git(w.workspace, 'push', '-q', 'origin', 'main');
+  });
+
+  it('the mentor logs a session and adds a topic meanwhile; the pull merges by ids (git alone conflicts) and the tree shows the mentee’s work', async () => {
+    const w = await open((ws) => {
+      rmSync(ws, { recursive: true, force: true });
+      cpSync(mentorRepo, ws, { recursive: true });
+    });
+    await w.waitForTreeRow('Ana Souza', 60_000);
+    await w.runCommand('Mentorship: Log Session');
+    await w.pick('Log a session with', 'Ana Souza');
+    await w.answer('Date of the session with Ana Souza', '2026-11-30');
+    await w.answer('Duration in minutes', undefined);
+    await w.waitForQuickInput('Topics');
+    await w.page.keyboard.type('design review');
+    await w.page.keyboard.press('Enter');
+    await w.answer('Notes', 'Second draft is close');
+    await w.waitForQuickInput('Save now, or add more');
+    await w.page.keyboard.press('Enter');
+    await w.waitForNotification('saved');
+    await w.runCommand('Mentorship: Add Agenda Topic');
+    await w.pick('A topic for the next session with', 'Ana Souza');
+    await w.answer('What would you like to talk about with Ana Souza next time?', 'Feedback from the first review');
+    await w.waitForNotification('Added to the agenda');
+    git(w.workspace, 'commit', '-qam', 'Session of 30 November');
+
+    // Without the driver, git's line merge stops on the agenda both sides started.
+    const plain = path.join(work, 'plain');
+    cpSync(w.workspace, plain, { recursive: true });
+    git(plain, 'config', '--remove-section', 'merge.mentorship'); // as on a machine without the extension
+    const without = tryGit(plain, 'pull', '-q', 'origin', 'main');
+    assert.equal(without.ok, false, without.out);
+    assert.match(without.out, /CONFLICT/);
+
+    const pull = tryGit(w.workspace, 'pull', '-q', 'origin', 'main');
+    assert.ok(pull.ok, pull.out);
+    const merged = w.read(ANA);
+    assert.doesNotMatch(merged, /^<{7}/m);
+    const data = parse(merged);
+    assert.equal(data.goals[0].progress, 75);
+    assert.equal(data.goals[0].checkIns.at(-1).note, 'Discount fixtures done');
+    assert.equal(data.sessions.at(-1).notes, 'Second draft is close');
+    assert.deepEqual(data.agenda.map((t: { text: string }) => t.text).sort(), ['Can I lead the next design review?', 'Feedback from the first review']);
+    assert.ok(merged.startsWith('# Ana — mid-way. Focus: testing and owning design decisions.\n'), 'the mentor’s comments are kept');
+    assert.ok(merged.includes('team: checkout   # unknown keys are kept'));
+
+    // The pull changed the file on disk: the tree follows.
+    await w.waitForTreeRow(/^Ana Souza, Backend engineer · .* · 1 topic from Ana/, 30_000);
+    await w.expandTreeRow('Ana Souza');
+    await w.waitForTreeRow(/^Contract tests for the order API, 75%/);
+    await w.expandTreeRow('Agenda');
+    await w.waitForTreeRow(/^Can I lead the next design review\?, Ana/);
+    await w.screenshot('shared-merged');
+  });
+});
