@@ -311,7 +311,7 @@ export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
     const take = { label: `$(arrow-right) ${t('Take theirs')}`, description: show(c.theirs), value: 'theirs' as const };
     const picked = await vscode.window.showQuickPick([keep, take], {
       title: t('Resolve {0}: {1} of {2}', name, i + 1, plan.conflicts.length),
-      placeHolder: t('{0} was changed on both sides (before: {1})', c.label, show(c.base)),
+      placeHolder: t('{0}: changed on both sides (was {1})', c.label, show(c.base)),
       ignoreFocusOut: true,
     });
     if (!picked) {

@@ -146,8 +146,16 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
   const defaultTitle = view.title;
   const updateMessage = (): void => {
     const store = ws.store;
-    const broken = store?.mentees.filter((m) => !m.data).length ?? 0;
-    view.message = broken > 0 ? plural(broken, vscode.l10n.t('{0} file could not be read; see the Problems panel.', broken), vscode.l10n.t('{0} files could not be read; see the Problems panel.', broken)) : undefined;
+    const unread = store?.mentees.filter((m) => !m.data) ?? [];
+    const conflicted = unread.filter((m) => m.problems.some((p) => p.code === 'conflict')).length;
+    const broken = unread.length - conflicted;
+    view.message =
+      [
+        conflicted > 0 ? plural(conflicted, vscode.l10n.t('{0} file has a merge conflict: choose Resolve on its row.', conflicted), vscode.l10n.t('{0} files have a merge conflict: choose Resolve on their rows.', conflicted)) : undefined,
+        broken > 0 ? plural(broken, vscode.l10n.t('{0} file could not be read; see the Problems panel.', broken), vscode.l10n.t('{0} files could not be read; see the Problems panel.', broken)) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined;
   };
   context.subscriptions.push(
     provider,

@@ -199,4 +199,40 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     await w.waitForTreeRow(/^Can I lead the next design review\?, Ana/);
     await w.screenshot('shared-merged');
   });
+
+  it('a field changed differently on both sides: the tree shows a merge conflict, Resolve asks only about it and finishes the merge', async () => {
+    const w = wb!;
+    // The mentee sets the progress to 80 and pushes; the mentor had written 70 by hand and committed.
+    const mentee = path.join(work, 'mentee-again');
+    git(work, 'clone', '-q', bare, mentee);
+    identity(mentee, 'Ana Souza', 'ana@example.com');
+    const setProgress = (file: string, value: number): void => writeFileSync(file, readFileSync(file, 'utf8').replace('    progress: 75\n', `    progress: ${value}\n`));
+    setProgress(path.join(mentee, ANA), 80);
+    git(mentee, 'commit', '-qam', 'progress 80');
+    git(mentee, 'push', '-q', 'origin', 'main');
+    setProgress(w.file(ANA), 70);
+    git(w.workspace, 'commit', '-qam', 'progress 70');
+    const pull = tryGit(w.workspace, 'pull', '-q', 'origin', 'main');
+    assert.equal(pull.ok, false);
+    assert.match(pull.out, /1 changed on both sides \(“Contract tests for the order API” › progress\)/);
+
+    await w.waitForTreeRow(/^ana-souza\.yaml: merge conflict/, 30_000);
+    await waitFor('the view to say what to do', async () => ((await w.page.locator('.part.sidebar').textContent()) ?? '').includes('1 file has a merge conflict: choose Resolve on its row.'));
+    await w.screenshot('merge-conflict-row');
+    await clickInlineAction(w, 'ana-souza.yaml: merge conflict', 'Resolve Merge Conflict');
+    await w.waitForQuickInput('changed on both sides');
+    await w.screenshot('merge-conflict-choice');
+    await w.pick('changed on both sides', 'Take theirs');
+    await w.waitForNotification('Stage it to finish the merge');
+    const stage = w.page.locator('.notifications-toasts .monaco-button', { hasText: 'Stage' }).first();
+    await stage.click();
+    await waitFor('the file staged', () => /^M {2}\.mentorship\/mentees\/ana-souza\.yaml/m.test(git(w.workspace, 'status', '--porcelain')));
+    const data = parse(w.read(ANA));
+    assert.equal(data.goals[0].progress, 80);
+    assert.doesNotMatch(w.read(ANA), /^<{7}/m);
+    assert.ok(w.read(ANA).includes('team: checkout   # unknown keys are kept'));
+    git(w.workspace, 'commit', '-qm', 'Merge');
+    await w.expandTreeRow('Ana Souza');
+    await w.waitForTreeRow(/^Contract tests for the order API, 80%/);
+  });
 });

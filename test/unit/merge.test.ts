@@ -68,7 +68,7 @@ describe('merge by entry ids', () => {
     assert.equal(r.text, undefined);
     assert.equal(r.conflicts.length, 1);
     assert.deepEqual(r.conflicts[0].where, ['goals', 'g-tests', 'progress']);
-    assert.equal(r.conflicts[0].label, 'goals › “Contract tests for the order API” › progress');
+    assert.equal(r.conflicts[0].label, '“Contract tests for the order API” › progress');
     assert.deepEqual([r.conflicts[0].ours, r.conflicts[0].theirs, r.conflicts[0].base], [40, 50, 20]);
     // Settled one way or the other, everything else merges.
     for (const [choice, progress] of [['ours', 40], ['theirs', 50]] as const) {

@@ -151,7 +151,8 @@ function mergeIdList(at: Place, base: Entry[], ours: Entry[], theirs: Entry[], e
   for (const t of theirs) {
     const b = baseById.get(t.id);
     const oi = oursIndex.get(t.id);
-    const entryPlace: Place = { path: [...at.path, oi ?? -1], where: [...at.where, t.id], label: [...at.label, entryLabel(t)] };
+    // An entry is named by its title or text in place of its list's key: "“Contract tests” › progress".
+    const entryPlace: Place = { path: [...at.path, oi ?? -1], where: [...at.where, t.id], label: [...at.label.slice(0, -1), entryLabel(t)] };
     if (oi !== undefined) {
       mergeValue(entryPlace, b, ours[oi], t, edits, conflicts);
     } else if (b === undefined) {
@@ -175,7 +176,7 @@ function mergeIdList(at: Place, base: Entry[], ours: Entry[], theirs: Entry[], e
       edits.push(remove);
     } else {
       // Removed there, changed here.
-      conflicts.push({ where: [...at.where, b.id], label: [...at.label, entryLabel(o)].join(' › '), base: b, ours: o, theirs: undefined, takeTheirs: [remove] });
+      conflicts.push({ where: [...at.where, b.id], label: [...at.label.slice(0, -1), entryLabel(o)].join(' › '), base: b, ours: o, theirs: undefined, takeTheirs: [remove] });
     }
   }
 }
