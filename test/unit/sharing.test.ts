@@ -78,7 +78,10 @@ describe('sharing: the repository files', () => {
     const once = withDriverAttributes('*.png binary', 'notes/.mentorship');
     assert.equal(once, '*.png binary\n# Mentorship: merge shared notes by entry ids (the extension registers the driver)\nnotes/.mentorship/**/*.yaml merge=mentorship\n');
     assert.equal(withDriverAttributes(once, 'notes/.mentorship'), once);
-    assert.equal(driverCommand('/opt/VS Code/code', '/home/a "b"/$x/merge-driver.js'), 'ELECTRON_RUN_AS_NODE=1 "/opt/VS Code/code" "/home/a \\"b\\"/\\$x/merge-driver.js" %O %A %B %P %L');
+    assert.equal(
+      driverCommand('/opt/VS Code/code', '/home/a "b"/$x/merge-driver.js'),
+      'if [ -f "/home/a \\"b\\"/\\$x/merge-driver.js" ] && [ -x "/opt/VS Code/code" ]; then ELECTRON_RUN_AS_NODE=1 "/opt/VS Code/code" "/home/a \\"b\\"/\\$x/merge-driver.js" %O %A %B %P %L; else git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B; fi',
+    );
   });
 });
 
@@ -260,6 +263,17 @@ describe('sharing: the merge driver in a real git', function () {
     const text = readFileSync(file(mentor), 'utf8');
     assert.match(text, /<<<<<<< ours\n {4}progress: 30\n=======\n {4}progress: 45\n>>>>>>> theirs\n/);
     assert.match(gitIn(mentor, 'status', '--porcelain'), /^UU .mentorship\/mentees\/ana-souza.yaml/m);
+  });
+
+  it('where the driver’s script is gone (the extension removed), git’s line merge runs and reports as usual', () => {
+    const { mentor, mentee, file } = shared('driver-gone');
+    gitIn(mentor, 'config', 'merge.mentorship.name', 'Mentorship');
+    gitIn(mentor, 'config', 'merge.mentorship.driver', driverCommand(process.execPath, path.join(work, 'removed', 'merge-driver.js')));
+    concurrentWork(mentor, mentee, file);
+    const pull = tryGit(mentor, 'pull', '-q', 'origin', 'main');
+    assert.equal(pull.ok, false);
+    assert.match(pull.out, /CONFLICT/);
+    assert.ok(conflictMarkerLine(readFileSync(file(mentor), 'utf8')), 'git’s markers, not a half-written file');
   });
 
   it('no private note reaches a commit: git add -A takes the shared file, never private/', () => {

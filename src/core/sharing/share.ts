@@ -57,11 +57,15 @@ export function withoutDataFolderIgnored(gitignore: string, dataFolder: string):
 /** Files inside the data folder that are never shared: drafts in progress and exported reports. */
 export const DATA_FOLDER_GITIGNORE = '# Mentorship: drafts in progress and exported reports stay on this machine.\ndrafts/\nreports/\n';
 
-/** The command git runs for the driver, quoted for the shell git uses (sh, also on Windows). */
+/**
+ * The command git runs for the driver, for the shell git uses (sh, also on Windows). Where the script or
+ * the runtime is gone (the extension removed, VS Code moved), git's own line merge runs instead, so a
+ * pull never fails for the driver's sake.
+ */
 export function driverCommand(runtime: string, script: string): string {
   const q = (s: string) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
   // ELECTRON_RUN_AS_NODE lets VS Code's own runtime run the script where no separate Node.js is installed.
-  return `ELECTRON_RUN_AS_NODE=1 ${q(runtime)} ${q(script)} %O %A %B %P %L`;
+  return `if [ -f ${q(script)} ] && [ -x ${q(runtime)} ]; then ELECTRON_RUN_AS_NODE=1 ${q(runtime)} ${q(script)} %O %A %B %P %L; else git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B; fi`;
 }
 
 /** The sessions of a mentee that still hold a `private:` field in the shared file. */
