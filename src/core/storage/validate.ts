@@ -62,59 +62,40 @@ const ENTITY_NAMES: Record<string, string> = {
  */
 export function validateData(data: unknown, schema: Schema): Problem[] {
   const problems: Problem[] = [];
-  const regexCache = new Map<string, RegExp>();
-  const root = schema;
+  const compiled = compile(schema);
+  // One path, pushed and popped as the walk goes (copied only into a problem): a 1 MB file has ~100,000 nodes.
+  const path: (string | number)[] = [];
 
-  const resolve = (s: Schema): Schema => {
-    if (s.$ref) {
-      const name = s.$ref.replace('#/definitions/', '');
-      const target = root.definitions?.[name];
-      if (!target) {
-        return s;
-      }
-      // Local properties (like a description) sit beside $ref; the target wins on constraints.
-      return { ...s, ...resolve(target), description: s.description ?? target.description };
-    }
-    return s;
+  const report = (message: string, severity: Severity = 'error'): void => {
+    const at = [...path];
+    problems.push({ severity, message: contextOf(data, at) + message, line: 0, column: 0, path: at });
+  };
+  const labelOf = (): string => {
+    const last = path[path.length - 1];
+    return typeof last === 'number' ? 'this item' : `'${path.length ? String(last) : ''}'`;
   };
 
-  const report = (path: (string | number)[], message: string, severity: Severity = 'error'): void => {
-    problems.push({ severity, message: contextOf(data, path) + message, line: 0, column: 0, path });
-  };
-
-  const walk = (value: unknown, s0: Schema, path: (string | number)[]): void => {
-    const s = resolve(s0);
-    const name = path.length ? String(path[path.length - 1]) : '';
-    const label = typeof path[path.length - 1] === 'number' ? 'this item' : `'${name}'`;
+  const walk = (value: unknown, s: Compiled): void => {
     if (value === null || value === undefined) {
       return; // Empty optional values are allowed: `goals:` with nothing under it is an empty list.
     }
-    const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
-    if (types.length && !types.some((t) => matchesType(value, t))) {
-      report(path, `${label} should be ${types.map(typeWord).join(' or ')}, but it is ${describeValue(value)}.`);
+    if (s.types.length && !s.types.some((t) => matchesType(value, t))) {
+      report(`${labelOf()} should be ${s.types.map(typeWord).join(' or ')}, but it is ${describeValue(value)}.`);
       return;
     }
     if (s.enum && !s.enum.includes(value)) {
-      report(path, `${label} should be one of ${s.enum.map((e) => String(e)).join(', ')}, but it is ${describeValue(value)}.`);
+      report(`${labelOf()} should be one of ${s.enum.map((e) => String(e)).join(', ')}, but it is ${describeValue(value)}.`);
       return;
     }
     if (typeof value === 'string') {
       if (s.minLength !== undefined && value.trim().length < s.minLength) {
-        report(path, `${label} is empty.`);
+        report(`${labelOf()} is empty.`);
       } else if (s.format === 'date' && !isValidDate(value)) {
-        report(path, `${label} should be a date written as YYYY-MM-DD (like 2026-03-31), but it is ${describeValue(value)}.`);
-      } else if (s.pattern && s.format !== 'date') {
-        let re = regexCache.get(s.pattern);
-        if (!re) {
-          re = new RegExp(s.pattern);
-          regexCache.set(s.pattern, re);
-        }
-        if (!re.test(value)) {
-          report(path, `${label} is ${describeValue(value)}; expected ${lowerFirst(s.description ?? 'another value')}`);
-        }
+        report(`${labelOf()} should be a date written as YYYY-MM-DD (like 2026-03-31), but it is ${describeValue(value)}.`);
+      } else if (s.pattern && !s.pattern.test(value)) {
+        report(`${labelOf()} is ${describeValue(value)}; expected ${lowerFirst(s.description ?? 'another value')}`);
       }
-    }
-    if (typeof value === 'number') {
+    } else if (typeof value === 'number') {
       if ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum)) {
         const range =
           s.minimum !== undefined && s.maximum !== undefined
@@ -122,31 +103,89 @@ export function validateData(data: unknown, schema: Schema): Problem[] {
             : s.minimum !== undefined
               ? `at least ${s.minimum}`
               : `at most ${String(s.maximum)}`;
-        report(path, `${label} should be ${range}, but it is ${value}.`);
+        report(`${labelOf()} should be ${range}, but it is ${value}.`);
       }
-    }
-    if (Array.isArray(value) && s.items) {
-      for (let i = 0; i < value.length; i++) {
-        walk(value[i], s.items, [...path, i]);
-      }
-    }
-    if (isRecord(value) && s.properties) {
-      for (const req of s.required ?? []) {
-        if (value[req] === undefined || value[req] === null) {
-          const what = typeof path[path.length - 1] === 'number' ? `This ${ENTITY_NAMES[String(path[path.length - 2])] ?? 'item'}` : path.length ? label : 'The file';
-          report(path, `${what} needs '${req}'.`);
+    } else if (Array.isArray(value)) {
+      if (s.items) {
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i], s.items);
+          path.pop();
         }
       }
-      for (const [key, sub] of Object.entries(s.properties)) {
+    } else if (s.properties && isRecord(value)) {
+      for (const req of s.required) {
+        if (value[req] === undefined || value[req] === null) {
+          const what = typeof path[path.length - 1] === 'number' ? `This ${ENTITY_NAMES[String(path[path.length - 2])] ?? 'item'}` : path.length ? labelOf() : 'The file';
+          report(`${what} needs '${req}'.`);
+        }
+      }
+      for (const [key, sub] of s.properties) {
         if (Object.prototype.hasOwnProperty.call(value, key)) {
-          walk(value[key], sub, [...path, key]);
+          path.push(key);
+          walk(value[key], sub);
+          path.pop();
         }
       }
     }
   };
 
-  walk(data, schema, []);
+  walk(data, compiled);
   return problems;
+}
+
+/** A schema node with its $ref resolved and its checks ready to run. */
+interface Compiled {
+  types: string[];
+  enum?: unknown[];
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+  pattern?: RegExp;
+  description?: string;
+  required: string[];
+  properties?: [string, Compiled][];
+  items?: Compiled;
+}
+
+const COMPILED = new WeakMap<Schema, Compiled>();
+
+/** Resolves every $ref and regular expression once per schema, not once per value. */
+function compile(schema: Schema, root: Schema = schema): Compiled {
+  const cached = COMPILED.get(schema);
+  if (cached) {
+    return cached;
+  }
+  let s = schema;
+  if (s.$ref) {
+    const target = root.definitions?.[s.$ref.replace('#/definitions/', '')];
+    // Local properties (like a description) sit beside $ref; the target wins on constraints.
+    s = target ? { ...s, ...target, $ref: target.$ref, description: s.description ?? target.description } : { ...s, $ref: undefined };
+  }
+  const out: Compiled = {
+    types: s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type],
+    enum: s.enum,
+    minLength: s.minLength,
+    minimum: s.minimum,
+    maximum: s.maximum,
+    format: s.format,
+    pattern: s.pattern && s.format !== 'date' ? new RegExp(s.pattern) : undefined,
+    description: s.description,
+    required: s.required ?? [],
+  };
+  COMPILED.set(schema, out);
+  if (s.$ref) {
+    Object.assign(out, compile(s, root));
+    return out;
+  }
+  if (s.items) {
+    out.items = compile(s.items, root);
+  }
+  if (s.properties) {
+    out.properties = Object.entries(s.properties).map(([k, v]) => [k, compile(v, root)]);
+  }
+  return out;
 }
 
 /** Warns about ids used twice in a list: references by id would become ambiguous. */
