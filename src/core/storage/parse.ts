@@ -89,12 +89,16 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 /** More aliases than this and the file is read with the alias-counting parser (see parseFull). */
 const ALIAS_GUARD = 50;
 
-function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {
+/** `plain`: the text's plain data when the caller already read it (a write checks its result that way). */
+function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[], plain?: unknown): { data?: unknown; problems: Problem[] } {
   const marker = conflictMarkerLine(text);
   if (marker !== undefined) {
     return {
       problems: [{ severity: 'error', line: marker, column: 1, code: 'conflict', message: 'Merge conflict: git left its markers here. Resolve it from the Mentees view to merge by entries, or edit the file.' }],
     };
+  }
+  if (plain !== undefined) {
+    return checked(text, plain, schema, idLists);
   }
   const aliases = text.match(/(^|[\s[{,:-])\*[^\s\]},]+/g)?.length ?? 0;
   let data: unknown;
@@ -119,6 +123,10 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[])
       throw e;
     }
   }
+  return checked(text, data, schema, idLists);
+}
+
+function checked(text: string, data: unknown, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return {
       problems: [{ severity: 'error', line: 1, column: 1, message: 'The file should hold a set of fields (like "name: Ana"), but it does not.' }],
@@ -166,16 +174,16 @@ function yamlMessage(message: string): string {
   return `YAML syntax: ${first}.`.replace(/\.\.$/, '.');
 }
 
-export function parseMentee(text: string): Parsed<Mentee> {
-  const { data, problems } = parseYaml(text, menteeSchema, ['goals', 'sessions', 'feedback']);
+export function parseMentee(text: string, plain?: unknown): Parsed<Mentee> {
+  const { data, problems } = parseYaml(text, menteeSchema, ['goals', 'sessions', 'feedback'], plain);
   if (data === undefined || hasErrors(problems)) {
     return { problems };
   }
   return { data: normalizeMentee(data as Record<string, unknown>), problems };
 }
 
-export function parseMentor(text: string): Parsed<MentorProfile> {
-  const { data, problems } = parseYaml(text, mentorSchema, []);
+export function parseMentor(text: string, plain?: unknown): Parsed<MentorProfile> {
+  const { data, problems } = parseYaml(text, mentorSchema, [], plain);
   if (data === undefined || hasErrors(problems)) {
     return { problems };
   }

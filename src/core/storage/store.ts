@@ -291,7 +291,7 @@ export class MentorshipStore implements Disposable {
    * that content, splice them in, validate the result, then replace the file atomically under the lock
    * if it still holds what was read — else start over on the new content.
    */
-  private async editText<T>(path: string, parse: (text: string) => Parsed<T>, change: (data: T) => Edit[]): Promise<{ text: string; parsed: Parsed<T> }> {
+  private async editText<T>(path: string, parse: (text: string, plain?: unknown) => Parsed<T>, change: (data: T) => Edit[]): Promise<{ text: string; parsed: Parsed<T> }> {
     const blocked = this.options.blockWrite?.(path);
     if (blocked) {
       throw new StoreError(blocked, path);
@@ -301,7 +301,11 @@ export class MentorshipStore implements Disposable {
       if (current === undefined) {
         throw new StoreError(`${basename(path)} no longer exists; the change was not saved.`, path);
       }
-      const parsed = current.problem ? { problems: [current.problem] } : parse(current.text);
+      const known = this.menteeFiles.get(path) ?? (path === this.mentorPath ? this.mentorFile : undefined);
+      const currentHash = current.problem ? undefined : hashText(current.text);
+      // Unchanged since it was read and checked: its data is known (a large file is not read twice).
+      const parsed: Parsed<T> =
+        known?.data && !known.partial && known.hash === currentHash ? { data: known.data as T, problems: known.problems } : current.problem ? { problems: [current.problem] } : parse(current.text);
       const firstError = parsed.problems.find((p) => p.severity === 'error');
       if (!parsed.data || firstError) {
         throw new StoreError(
@@ -310,21 +314,21 @@ export class MentorshipStore implements Disposable {
           firstError?.line,
         );
       }
-      const known = this.menteeFiles.get(path) ?? (path === this.mentorPath ? this.mentorFile : undefined);
-      if (known && known.hash !== hashText(current.text)) {
+      if (known && known.hash !== currentHash) {
         this.log(`${basename(path)} changed on disk since it was read; applying the change to the new content.`);
       }
       const edits = change(parsed.data);
       let next: string;
+      let plain: unknown;
       try {
-        next = applyEdits(current.text, edits).text;
+        ({ text: next, data: plain } = applyEdits(current.text, edits));
       } catch (e) {
         if (e instanceof EditError) {
           throw new StoreError(`${basename(path)}: ${e.message}`, path);
         }
         throw e;
       }
-      const nextParsed = parse(next);
+      const nextParsed = parse(next, plain);
       const newError = nextParsed.problems.find((p) => p.severity === 'error');
       if (newError) {
         throw new StoreError(`The change would make ${basename(path)} invalid: ${newError.message} It was not saved.`, path, newError.line);
