@@ -11,10 +11,11 @@ interface Results {
 const ROWS: [string, string, string][] = [
   ['load_all', 'read, parse and validate 20 mentees (10 goals, 50 sessions, 200 feedback each; ~100 KB a file)', '≤ 1.3 × baseline'],
   ['first_tree', 'first level of the tree, 200 mentees (~20 MB)', '≤ 500 ms'],
-  ['load_all_large', 'full read of the 200 mentees (after the first level is shown)', '—'],
+  ['load_all_large', 'full read of the 200 mentees (after the first level is shown)', '≤ 1.5 × floor'],
   ['tree_model', 'first two tree levels, 200 mentees, from loaded state', '≤ 20 ms'],
   ['tree_model_500x20', 'three tree levels, 500 mentees × 20 goals', '≤ 20 ms'],
-  ['write_session', 'add a session to a 1 MB mentee file, atomically', '≤ 1.5 × baseline'],
+  ['write_session', 'add a session to a 1 MB mentee file, atomically', '≤ 3 × floor'],
+  ['write_session_100kb', 'add a session to a typical ~100 KB mentee file, atomically', '≤ 3 × floor'],
   ['locate_anchor', 'find a moved anchor in a 5,000-line file', '≤ 2 ms'],
   ['locate_anchor_fuzzy', 'the same, with the anchored lines edited too', '—'],
   ['bundle_kb', '`dist/extension.js`', '≤ 200 KB'],
@@ -24,7 +25,13 @@ const ROWS: [string, string, string][] = [
   ['activate_wall_ms', "bundle's first line to the end of `activate()`, wall clock", '—'],
 ];
 
-const BASELINES: Record<string, string> = { load_all: 'read + `yaml.parse`', write_session: '`parseDocument` + `toString`' };
+/** What each baseline is; "floor": the least any reader must do (read the text and load it with js-yaml). */
+const BASELINES: Record<string, string> = {
+  load_all: 'read + `yaml.parse`',
+  load_all_large: 'floor: read + js-yaml load',
+  write_session: 'floor: js-yaml load of the file',
+  write_session_100kb: 'floor: js-yaml load of the file',
+};
 
 export function renderTable(r: Results): string {
   const lines = [
