@@ -121,6 +121,17 @@ describe('yamlEdit: surgical edits keep every untouched byte', () => {
     assert.ok(out.includes('# agreed in the first session'));
   });
 
+  it('a flow list that gains an item keeps its own spacing and quoting', () => {
+    const focus = run([{ op: 'append', path: ['focus'], value: 'mentoring' }]);
+    assert.equal(focus, HAND_WRITTEN.replace("focus: [testing, 'system design']", "focus: [testing, 'system design', mentoring]"));
+    const profile = 'version: 1\nstrengths: [listening, calm code reviews]\n';
+    assert.equal(applyEdits(profile, [{ op: 'append', path: ['strengths'], value: 'pairing' }]).text, 'version: 1\nstrengths: [listening, calm code reviews, pairing]\n');
+    const spaced = "tags: [ 'a', 'b' ]  # spaced and quoted\n";
+    assert.equal(applyEdits(spaced, [{ op: 'append', path: ['tags'], value: 'c' }]).text, "tags: [ 'a', 'b', 'c' ]  # spaced and quoted\n");
+    assert.equal(applyEdits('topics: []\n', [{ op: 'append', path: ['topics'], value: 'testing' }]).text, 'topics: [testing]\n');
+    assert.equal(applyEdits('topics: [a,b]\n', [{ op: 'append', path: ['topics'], value: 'c' }]).text, 'topics: [a,b,c]\n');
+  });
+
   it('adds a new top-level key with a nested map', () => {
     const out = run([{ op: 'set', path: ['closing'], value: { date: '2026-12-31', achievements: ['Shipped tests'] } }]);
     untouchedLinesSurvive(HAND_WRITTEN, out);

@@ -606,8 +606,46 @@ function replaceFlow(text: string, node: Node, value: unknown): string {
   return text.slice(0, start) + flowText + text.slice(valueEnd);
 }
 
+/**
+ * Adds a scalar to a one-line flow sequence in the sequence's own style: after its last item, with the
+ * separator and quoting its items already use (`[listening, calm code reviews]` gains `, pairing`).
+ * Undefined where the sequence is not that simple.
+ */
+function appendToFlow(text: string, seq: YAMLSeq, value: unknown): string | undefined {
+  if (isComplex(value) || !seq.items.every((i) => isScalar(i) && isNodeWithRange(i))) {
+    return undefined;
+  }
+  const [start, valueEnd] = rangeOf(seq);
+  const close = text.lastIndexOf(']', valueEnd);
+  if (text[start] !== '[' || close < start || text.slice(start, close).includes('\n') || text.slice(start, close).includes('#')) {
+    return undefined;
+  }
+  const items = seq.items as (Scalar & { range: [number, number, number] })[];
+  const like = items[0];
+  const item = scalarText(value, 0, like);
+  if (item.includes('\n')) {
+    return undefined;
+  }
+  if (items.length === 0) {
+    return text.slice(0, start + 1) + text.slice(start + 1, close) + item + text.slice(close);
+  }
+  const last = items[items.length - 1];
+  if (text.slice(last.range[1], close).trim() !== '') {
+    return undefined; // a trailing comma or something else after the last item
+  }
+  const sep = items.length > 1 ? text.slice(items[0].range[1], items[1].range[0]) : ', ';
+  if (!/^\s*,\s*$/.test(sep)) {
+    return undefined;
+  }
+  return text.slice(0, last.range[1]) + sep + item + text.slice(last.range[1]);
+}
+
 function appendToSeq(text: string, seq: YAMLSeq, value: unknown): string {
   if (seq.flow || seq.items.length === 0) {
+    const own = seq.flow ? appendToFlow(text, seq, value) : undefined;
+    if (own !== undefined) {
+      return own;
+    }
     const current = (seq.toJSON() as unknown[]) ?? [];
     if (isComplex(value) || current.some(isComplex)) {
       throw new EditError('flow with complex items');
