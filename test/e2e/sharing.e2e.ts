@@ -105,6 +105,22 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     assert.ok(history.includes('+name: Ana Souza'), 'the notes are committed');
     assert.ok(!history.includes('Worried about the reorg'), 'no private text in any commit');
     assert.ok(!git(w.workspace, 'ls-files').includes('.mentorship/private/'));
+
+    // A private note typed into the shared file by hand: a warning in the Problems panel, where it is.
+    const file = w.file(ANA);
+    const committed = readFileSync(file, 'utf8');
+    writeFileSync(file, committed.replace('    notes: Progress on contract tests; fixtures are the blocker.\n', '    notes: Progress on contract tests; fixtures are the blocker.\n    private: Asked about a raise.\n'));
+    await w.page.keyboard.press('Control+Shift+M');
+    const warning = w.page.locator('.markers-panel .monaco-list-row', { hasText: 'A private note in a file git tracks' }).first();
+    await warning.waitFor({ timeout: 30_000 });
+    await w.screenshot('private-note-warning');
+    await w.runCommand('Mentorship: Move Private Notes Out');
+    await w.waitForNotification('Moved 1 private note');
+    await warning.waitFor({ state: 'detached', timeout: 30_000 });
+    assert.equal(w.read(ANA), committed, 'the shared file is as committed again');
+    assert.match(w.read('.mentorship/private/ana-souza.yaml'), /s-2026-11-03: Asked about a raise\./);
+    assert.equal(git(w.workspace, 'status', '--porcelain'), '', 'nothing for git to take');
+    await w.page.keyboard.press('Control+Shift+M');
     cpSync(w.workspace, mentorRepo, { recursive: true });
   });
 
