@@ -8,6 +8,7 @@ import { registerDashboard } from './dashboard/register';
 import { registerEntryCommands } from './entries/commands';
 import { registerFeedback } from './feedback/feedback';
 import { registerInlineFeedback } from './feedback/inline';
+import { registerRenameFollowing } from './feedback/renames';
 import { registerGoalCommands } from './goals/commands';
 import { registerMenteeCommands } from './mentees/commands';
 import { registerProfile } from './profile/profile';
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerReviewImport(deps);
   registerFeedback(deps);
   registerInlineFeedback(deps);
+  registerRenameFollowing(deps);
   registerDashboard(deps);
   registerSharing(deps);
   const registered = Date.now();

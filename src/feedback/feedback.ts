@@ -3,6 +3,7 @@
  * when it moved, saying so plainly when it is gone), re-pointing it.
  */
 import * as vscode from 'vscode';
+import { renamedByGit } from './renames';
 import { captureContext, locate } from '../core/anchors/anchor';
 import type { LocateResult } from '../core/anchors/anchor';
 import { lacksNextStep } from '../core/domain/feedbackQuality';
@@ -280,17 +281,36 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   if (!fb.anchor) {
     throw new UserFacingError(t('This feedback is not linked to code.'));
   }
-  const uri = await anchorUri(fb.anchor);
+  let anchor = fb.anchor;
+  let uri: vscode.Uri;
+  try {
+    uri = await anchorUri(anchor);
+  } catch (e) {
+    // Renamed or moved another way than in this editor (a pull, a terminal): git may know where to.
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const folder = (anchor.folder ? folders.find((f) => f.name === anchor.folder) : undefined) ?? folders[0];
+    const moved = folder ? await renamedByGit(folder, anchor) : undefined;
+    if (!moved) {
+      throw e;
+    }
+    anchor = { ...anchor, path: moved };
+    uri = await anchorUri(anchor);
+    deps.log.info(`Feedback ${fb.id}: ${fb.anchor.path} was renamed to ${moved} (git)`);
+    if (vscode.workspace.isTrusted) {
+      await deps.ws.requireStore().edit(path, setFeedbackAnchor(fb.id, anchor));
+    }
+    void vscode.window.showInformationMessage(t('{0} was renamed to {1}; the feedback follows it.', fb.anchor.path, moved));
+  }
   const doc = await vscode.workspace.openTextDocument(uri);
   const live = liveRanges(uri, fb.id);
   const result: LocateResult = live
     ? { status: 'found', method: 'exact', range: live, confidence: 1 }
-    : locate(doc.getText(), fb.anchor);
+    : locate(doc.getText(), anchor);
   if (result.status === 'notFound' || !result.range) {
     const repoint = t('Re-point to Selection');
     await vscode.window.showTextDocument(doc, { preview: false });
     const choice = await vscode.window.showWarningMessage(
-      t('The code this feedback was about is no longer in {0} (deleted or rewritten). The feedback is kept; select the code it is about now and re-point it.', fb.anchor.path),
+      t('The code this feedback was about is no longer in {0} (deleted or rewritten). The feedback is kept; select the code it is about now and re-point it.', anchor.path),
       repoint,
     );
     if (choice === repoint) {
@@ -304,13 +324,13 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   if (result.ambiguous) {
     void vscode.window.showWarningMessage(
-      t('This code now appears {0} times in {1}; the likeliest place is selected. Check that it is the one the feedback is about.', result.ambiguous, fb.anchor.path),
+      t('This code now appears {0} times in {1}; the likeliest place is selected. Check that it is the one the feedback is about.', result.ambiguous, anchor.path),
     );
   } else if (result.status === 'moved') {
     const update = t('Update Link');
     deps.log.info(`Feedback ${fb.id} moved to line ${result.range.startLine} (${result.method})`);
     void vscode.window
-      .showInformationMessage(t('The code moved to line {0}; the link still says line {1}.', result.range.startLine, fb.anchor.range.startLine), update)
+      .showInformationMessage(t('The code moved to line {0}; the link still says line {1}.', result.range.startLine, anchor.range.startLine), update)
       .then(async (c) => {
         if (c === update && result.range) {
           await deps.ws.requireStore().edit(path, moveFeedbackRange(fb.id, result.range));

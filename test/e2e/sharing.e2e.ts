@@ -3,34 +3,15 @@
  * machine, each opened in its own workbench (one after the other).
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { git, identity, tryGit } from '../support/git';
 import { clickInlineAction, waitFor, Workbench } from './harness';
 
 const ANA = '.mentorship/mentees/ana-souza.yaml';
 const PRIVATE_TEXT = 'Worried about the reorg; keep between us.';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function tryGit(cwd: string, ...args: string[]): { ok: boolean; out: string } {
-  try {
-    return { ok: true, out: git(cwd, ...args) };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
-}
-
-function identity(repo: string, name: string, email: string): void {
-  git(repo, 'config', 'user.name', name);
-  git(repo, 'config', 'user.email', email);
-  git(repo, 'config', 'pull.rebase', 'false');
-}
 
 async function clickDialogButton(wb: Workbench, label: string): Promise<void> {
   const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();

@@ -1,11 +1,12 @@
 /** The merge by entry ids: what git's merge driver and the Resolve action do with a shared mentee file. */
 import * as assert from 'node:assert/strict';
 import * as yaml from 'yaml';
+import { rng } from '../../bench/generate';
 import { conflictMarkerLine } from '../../src/core/sharing/markers';
 import { mergeTexts, type MergeConflict } from '../../src/core/sharing/merge';
 import { applyEdits, type Edit } from '../../src/core/storage/yamlEdit';
-import { parseMentee } from '../../src/core/storage/parse';
 import type { Mentee } from '../../src/core/domain/model';
+import { menteeData } from '../support/parsed';
 
 const BASE = `# Ana's mentorship, shared with Ana
 version: 1
@@ -26,11 +27,6 @@ sessions:
 feedback: []
 `;
 
-function data(text: string): Mentee {
-  const p = parseMentee(text);
-  assert.ok(p.data, JSON.stringify(p.problems));
-  return p.data;
-}
 
 describe('merge by entry ids', () => {
   it('keeps a check-in from the mentee and a session from the mentor, with the local comments', () => {
@@ -44,7 +40,7 @@ describe('merge by entry ids', () => {
     const r = mergeTexts(BASE, ours, theirs);
     assert.deepEqual(r.conflicts, []);
     assert.ok(r.text);
-    const m = data(r.text);
+    const m = menteeData(r.text);
     assert.equal(m.goals[0].progress, 45);
     assert.deepEqual(m.goals[0].checkIns?.map((c) => c.progress), [20, 45]);
     assert.deepEqual(m.sessions.map((s) => s.id), ['s-2026-11-03', 's-2026-11-17']);
@@ -74,7 +70,7 @@ describe('merge by entry ids', () => {
     for (const [choice, progress] of [['ours', 40], ['theirs', 50]] as const) {
       const settled = mergeTexts(BASE, ours, theirs, () => choice);
       assert.ok(settled.text);
-      const m = data(settled.text);
+      const m = menteeData(settled.text);
       assert.equal(m.goals[0].progress, progress);
       assert.equal(m.cadence, 'weekly');
       assert.equal(m.sessions[0].notes, 'Progress on contract tests; fixtures are the blocker.');
@@ -86,14 +82,14 @@ describe('merge by entry ids', () => {
     const removed = applyEdits(twoSessions, [{ op: 'remove', path: ['sessions', 0] }]).text;
     const r = mergeTexts(twoSessions, twoSessions, removed);
     assert.ok(r.text);
-    assert.deepEqual(data(r.text).sessions.map((s) => s.id), ['s-2']);
+    assert.deepEqual(menteeData(r.text).sessions.map((s) => s.id), ['s-2']);
     const changed = applyEdits(twoSessions, [{ op: 'set', path: ['sessions', 0, 'duration'], value: 45 }]).text;
     const c = mergeTexts(twoSessions, changed, removed);
     assert.deepEqual(c.conflicts.map((x) => x.where.join('/')), ['sessions/s-2026-11-03']);
     assert.equal(c.conflicts[0].theirs, undefined);
     const taken = mergeTexts(twoSessions, changed, removed, () => 'theirs');
     assert.ok(taken.text);
-    assert.deepEqual(data(taken.text).sessions.map((s) => s.id), ['s-2']);
+    assert.deepEqual(menteeData(taken.text).sessions.map((s) => s.id), ['s-2']);
   });
 
   it('the same new entry on both sides is kept once; lists without ids merge as sets', () => {
@@ -108,7 +104,7 @@ describe('merge by entry ids', () => {
     ]).text;
     const r = mergeTexts(BASE, ours, theirs);
     assert.ok(r.text);
-    const m = data(r.text);
+    const m = menteeData(r.text);
     assert.equal(m.feedback.length, 1);
     assert.deepEqual(m.focus, ['testing', 'API design', 'design reviews']);
   });
@@ -126,18 +122,6 @@ describe('merge by entry ids', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Random concurrent edits on both sides of a common ancestor.
-
-/** A small seeded generator (mulberry32), so a failing case can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function baseMentee(): Record<string, unknown> {
   return {
@@ -275,7 +259,7 @@ describe('merge by entry ids: random concurrent edits on both sides', () => {
     const base = `# shared file\n${yaml.stringify(baseMentee())}`;
     let withConflicts = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const rnd = random(seed);
+      const rnd = rng(seed); // seeded, so a failing case can be run again
       const o = newLog();
       const t = newLog();
       const localBase = base.replace('goals:\n', 'goals: # kept-comment\n');
@@ -292,7 +276,7 @@ describe('merge by entry ids: random concurrent edits on both sides', () => {
       }
       assert.ok(r.text, context);
       assert.ok(r.text.includes('# kept-comment'), `${context}\nthe local comment is kept`);
-      const m = data(r.text);
+      const m = menteeData(r.text);
       for (const log of [o, t]) {
         for (const [id, list] of log.added) {
           assert.ok(find(m, list, id), `${context}\n${list} ${id} is in the result`);

@@ -3,7 +3,6 @@
  * the merge driver run by a real git on two clones of a bare repository.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,8 +20,9 @@ import {
 import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { applyEdits } from '../../src/core/storage/yamlEdit';
-import type { Mentee } from '../../src/core/domain/model';
+import { git as gitIn, identity, tryGit } from '../support/git';
 import { NodeFileSystem } from '../support/nodeFs';
+import { menteeData } from '../support/parsed';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -55,11 +55,6 @@ agenda:
     by: mentor
 `;
 
-function data(text: string): Mentee {
-  const p = parseMentee(text);
-  assert.ok(p.data, JSON.stringify(p.problems));
-  return p.data;
-}
 
 describe('sharing: the repository files', () => {
   it('takes only the data folder out of .gitignore, with the comment Initialize wrote above it', () => {
@@ -127,35 +122,20 @@ describe('sharing: moving private notes out', () => {
   });
 
   it('a different note already in the private file is kept above the moved one', () => {
-    const m = data(WITH_PRIVATE);
+    const m = menteeData(WITH_PRIVATE);
     assert.deepEqual(notesToMove(m, { 's-2026-11-03': 'Asked about a team change.' }), { 's-2026-11-03': 'Asked about a team change.\n\nSeems stressed about the deadline.' });
     assert.deepEqual(notesToMove(m, { 's-2026-11-03': 'Seems stressed about the deadline.' }), {});
     // A field edited after the private file was written stays for the next run.
-    const edited = data(WITH_PRIVATE.replace('Seems stressed', 'Now calmer'));
+    const edited = menteeData(WITH_PRIVATE.replace('Seems stressed', 'Now calmer'));
     assert.deepEqual(removeMovedFields({ 's-2026-11-03': 'Seems stressed about the deadline.' })(edited), []);
   });
 });
 
 // ---------------------------------------------------------------------------------------------------
 
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function tryGit(cwd: string, ...args: string[]): { ok: boolean; out: string } {
-  try {
-    return { ok: true, out: gitIn(cwd, ...args) };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
-}
-
 function clone(bare: string, dir: string, who: string): string {
   gitIn(path.dirname(dir), 'clone', '-q', bare, dir);
-  gitIn(dir, 'config', 'user.name', who);
-  gitIn(dir, 'config', 'user.email', `${who.toLowerCase()}@example.com`);
-  gitIn(dir, 'config', 'pull.rebase', 'false');
+  identity(dir, who, `${who.toLowerCase()}@example.com`);
   return dir;
 }
 
@@ -225,7 +205,7 @@ describe('sharing: the merge driver in a real git', function () {
     assert.ok(pull.ok, pull.out);
     const merged = readFileSync(file(mentor), 'utf8');
     assert.equal(conflictMarkerLine(merged), undefined);
-    const m = data(merged);
+    const m = menteeData(merged);
     assert.equal(m.goals[0].progress, 45);
     assert.deepEqual(m.goals[0].checkIns?.map((c) => c.note ?? ''), ['', 'First endpoint covered']);
     assert.equal(m.sessions[0].actions?.[0].done, true);

@@ -1,0 +1,76 @@
+/**
+ * Feedback follows renamed and moved files: renames made in VS Code rewrite the anchors at once; a rename
+ * that came another way (a pull, a terminal) is found through git's rename detection when the mentor goes
+ * to the code, and the anchor follows it from then on.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { followRenames, renamedPath, renamesFromNameStatus, type Rename } from '../core/anchors/renames';
+import type { CodeAnchor } from '../core/domain/model';
+import type { Deps } from '../kit/command';
+import { git, repositoryRoot } from '../platform/git';
+
+export function registerRenameFollowing(deps: Deps): void {
+  deps.context.subscriptions.push(
+    vscode.workspace.onDidRenameFiles((e) => {
+      if (!vscode.workspace.isTrusted) {
+        return;
+      }
+      void follow(deps, e.files).catch((err: unknown) => deps.ws.reportBackground(err, vscode.l10n.t('Could not update the feedback links of a renamed file')));
+    }),
+  );
+}
+
+async function follow(deps: Deps, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+  const store = deps.ws.store;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!store || folders.length === 0) {
+    return;
+  }
+  // Renames grouped by the workspace folder they happened in, as paths relative to it.
+  const byFolder = new Map<vscode.WorkspaceFolder, Rename[]>();
+  for (const f of files) {
+    const folder = vscode.workspace.getWorkspaceFolder(f.oldUri);
+    if (!folder || vscode.workspace.getWorkspaceFolder(f.newUri) !== folder) {
+      continue;
+    }
+    const base = folder.uri.path.replace(/\/$/, '');
+    const rel = (u: vscode.Uri) => u.path.slice(base.length + 1);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { from: rel(f.oldUri), to: rel(f.newUri) }]);
+  }
+  for (const [folder, renames] of byFolder) {
+    const change = followRenames(renames, folder.name, folder === folders[0]);
+    for (const m of store.mentees) {
+      if (m.data && change(m.data).length > 0) {
+        await store.edit(m.path, change);
+        deps.log.info(`Feedback links in ${m.slug}.yaml follow ${renames.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
+      }
+    }
+  }
+}
+
+/**
+ * Where the anchor's file is now when git saw it renamed since the anchor's commit (committed renames, and
+ * renames staged since); undefined when git is not there, has no such commit, or saw no rename.
+ */
+export async function renamedByGit(folder: vscode.WorkspaceFolder, anchor: CodeAnchor): Promise<string | undefined> {
+  if (!anchor.commit || folder.uri.scheme !== 'file' || !/^[0-9a-f]{7,40}$/i.test(anchor.commit)) {
+    return undefined;
+  }
+  try {
+    const repo = await repositoryRoot(folder.uri.fsPath);
+    if (!repo) {
+      return undefined;
+    }
+    const prefix = path.relative(repo, folder.uri.fsPath).split(path.sep).join('/');
+    const inRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
+    const out = await git(repo, ['diff', '--name-status', '-M', '--cached', anchor.commit]);
+    const moved = renamedPath(inRepo(anchor.path), renamesFromNameStatus(out));
+    if (!moved || (prefix && !moved.startsWith(prefix + '/'))) {
+      return undefined;
+    }
+    return prefix ? moved.slice(prefix.length + 1) : moved;
+  } catch {
+    return undefined; // no git, or the commit is not in this clone: the anchor stays as it is
+  }
+}
