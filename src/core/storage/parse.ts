@@ -3,7 +3,7 @@
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
 import { conflictMarkerLine } from '../sharing/markers';
-import { loadPlain, YAMLException } from './plain';
+import { readPlain, YAMLException, type ForeignTag } from './plain';
 import type { Mentee, MentorProfile } from '../domain/model';
 import { FORMAT_VERSION } from '../domain/model';
 import { PARSE_OPTIONS, TO_JS_OPTIONS } from './yamlEdit';
@@ -102,6 +102,7 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[],
   }
   const aliases = text.match(/(^|[\s[{,:-])\*[^\s\]},]+/g)?.length ?? 0;
   let data: unknown;
+  let foreign: ForeignTag[] = [];
   if (aliases > ALIAS_GUARD) {
     const full = parseFull(text);
     if (full.problems.length > 0) {
@@ -110,9 +111,11 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[],
     data = full.data;
   } else {
     try {
-      // js-yaml with the YAML 1.2 core schema: dates stay strings, unknown tags and duplicate keys are
-      // errors. About ten times faster than the Document API, which is kept for edits and positions.
-      data = loadPlain(text);
+      // js-yaml with the YAML 1.2 core schema (dates stay strings, duplicate keys are errors), about ten
+      // times faster than the Document API; valid YAML it refuses is read by the yaml library (plain.ts).
+      const read = readPlain(text);
+      data = read.data;
+      foreign = read.foreignTags;
     } catch (e) {
       if (e instanceof YAMLException) {
         const mark = e.mark as { line?: number; column?: number } | undefined;
@@ -123,7 +126,24 @@ function parseYaml(text: string, schema: typeof menteeSchema, idLists: string[],
       throw e;
     }
   }
-  return checked(text, data, schema, idLists);
+  const result = checked(text, data, schema, idLists);
+  // A tag the extension does not know is kept where the extension does not look; on a field it uses, the
+  // value's meaning is unclear: that is a problem to fix, at its line.
+  const used = new Set(Object.keys(schema.properties ?? {}));
+  const onUsed = foreign.filter((f) => f.key !== undefined && used.has(f.key));
+  if (onUsed.length === 0) {
+    return result;
+  }
+  const tagProblems: Problem[] = onUsed.map((f) => {
+    const before = text.slice(0, f.offset);
+    return {
+      severity: 'error',
+      line: before.split('\n').length,
+      column: f.offset - before.lastIndexOf('\n'),
+      message: `'${f.key}' has a tag the extension does not know (${f.tag}); remove the tag.`,
+    };
+  });
+  return { problems: [...tagProblems, ...result.problems] };
 }
 
 function checked(text: string, data: unknown, schema: typeof menteeSchema, idLists: string[]): { data?: unknown; problems: Problem[] } {

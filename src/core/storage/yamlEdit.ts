@@ -118,6 +118,20 @@ function parseStrict(text: string): Document.Parsed {
   return doc;
 }
 
+/**
+ * The document whose node positions tell where to splice. Where the `yaml` library is stricter than the
+ * reader (a lenient construct js-yaml reads, like two anchors on one node), its positions still hold for
+ * the parts around them; the splice is kept only if the result reads as the expected data, so the file
+ * that loads is also the file that can be written.
+ */
+function parseForSplice(text: string): Document.Parsed {
+  const doc = Y().parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0 && doc.contents === null) {
+    throw new EditError(doc.errors[0].message.split('\n')[0]);
+  }
+  return doc;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Plain-data semantics (the truth the text edits are checked against)
 
@@ -408,7 +422,7 @@ function sliceFor(text: string, edit: Edit): Slice | undefined {
 }
 
 function spliceWhole(text: string, edit: Edit): string {
-  const doc = parseStrict(text);
+  const doc = parseForSplice(text);
   if (edit.op === 'append') {
     const target = nodeAt(doc, edit.path);
     if (target === undefined || (isScalar(target) && target.value === null)) {
