@@ -83,11 +83,17 @@ interface Tally {
   notFound: number;
   changed: number;
   changedFound: number;
+  /** Anchors on edited lines placed at the place of the change, away from it without a flag, or flagged. */
+  changedRight: number;
+  changedWrong: number;
+  changedFlagged: number;
+  /** Of the right ones: placed at the change and said to be edited there. */
+  changedSaidEdited: number;
   ms: number[];
 }
 
 export function run(perFile = 150, seed = Number(process.env.SEED ?? 11)): { perCase: (Tally & { name: string })[]; total: Tally } {
-  const total: Tally = { anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, ms: [] };
+  const total: Tally = { anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, changedRight: 0, changedWrong: 0, changedFlagged: 0, changedSaidEdited: 0, ms: [] };
   const perCase: (Tally & { name: string })[] = [];
   const r = rng(seed);
   for (const [pkg, from, to, file] of CASES) {
@@ -96,7 +102,7 @@ export function run(perFile = 150, seed = Number(process.env.SEED ?? 11)): { per
     const oldLines = oldText.split('\n');
     const newLines = newText.split('\n');
     const map = lineMapping(oldLines, newLines);
-    const tally: Tally & { name: string } = { name: `${pkg} ${from} → ${to}, ${file}`, anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, ms: [] };
+    const tally: Tally & { name: string } = { name: `${pkg} ${from} → ${to}, ${file}`, anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, changedRight: 0, changedWrong: 0, changedFlagged: 0, changedSaidEdited: 0, ms: [] };
     for (let k = 0; k < perFile * 4 && tally.anchors + tally.changed < perFile; k++) {
       const len = 1 + Math.floor(r() * 5);
       const start = Math.floor(r() * (oldLines.length - len));
@@ -113,9 +119,39 @@ export function run(perFile = 150, seed = Number(process.env.SEED ?? 11)): { per
       const mapped = Array.from({ length: len }, (_, x) => map[start + x]);
       const kept = mapped.every((v, x) => v >= 0 && (x === 0 || v === mapped[x - 1] + 1));
       if (!kept) {
+        // The anchored lines were edited: the truth is the place of the change, between the nearest lines
+        // the diff keeps above and below the anchor. A placement away from it is wrong unless flagged.
         tally.changed++;
-        if (res.status !== 'notFound') {
+        let above = -1;
+        for (let x = start - 1; x >= 0; x--) {
+          if (map[x] >= 0) {
+            above = map[x];
+            break;
+          }
+        }
+        let below = newLines.length;
+        for (let x = start + len; x < oldLines.length; x++) {
+          if (map[x] >= 0) {
+            below = map[x];
+            break;
+          }
+        }
+        if (res.status !== 'notFound' && res.range) {
           tally.changedFound++;
+          const inside = res.range.endLine - 1 > above && res.range.startLine - 1 < below;
+          if (res.edited && inside) {
+            tally.changedRight++;
+            tally.changedSaidEdited++;
+          } else if (res.ambiguous || res.edited) {
+            tally.changedFlagged++;
+          } else if (inside) {
+            tally.changedRight++;
+          } else {
+            tally.changedWrong++;
+            if (process.env.SHOW_WRONG) {
+              console.log(`WRONG changed ${file} old ${start + 1}-${start + len} → ${res.range.startLine}-${res.range.endLine} (${res.status}/${res.method}, conf ${res.confidence.toFixed(2)}), truth between ${above + 1} and ${below + 1}\n  ${lines.join('\n  ')}`);
+            }
+          }
         }
         continue;
       }
@@ -136,7 +172,7 @@ export function run(perFile = 150, seed = Number(process.env.SEED ?? 11)): { per
       }
     }
     perCase.push(tally);
-    for (const key of ['anchors', 'right', 'wrong', 'ambiguous', 'ambiguousRight', 'notFound', 'changed', 'changedFound'] as const) {
+    for (const key of ['anchors', 'right', 'wrong', 'ambiguous', 'ambiguousRight', 'notFound', 'changed', 'changedFound', 'changedRight', 'changedWrong', 'changedFlagged', 'changedSaidEdited'] as const) {
       total[key] += tally[key];
     }
     total.ms.push(...tally.ms);
@@ -156,13 +192,13 @@ if (require.main === module) {
   const perCase = runs[0].perCase;
   const total = runs.reduce(
     (acc, r) => {
-      for (const key of ['anchors', 'right', 'wrong', 'ambiguous', 'ambiguousRight', 'notFound', 'changed', 'changedFound'] as const) {
+      for (const key of ['anchors', 'right', 'wrong', 'ambiguous', 'ambiguousRight', 'notFound', 'changed', 'changedFound', 'changedRight', 'changedWrong', 'changedFlagged', 'changedSaidEdited'] as const) {
         acc[key] += r.total[key];
       }
       acc.ms.push(...r.total.ms);
       return acc;
     },
-    { anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, ms: [] as number[] },
+    { anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, changedRight: 0, changedWrong: 0, changedFlagged: 0, changedSaidEdited: 0, ms: [] as number[] },
   );
   console.log(`seeds ${seeds.join(', ')}; per file pair, first seed:`);
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
@@ -174,8 +210,10 @@ if (require.main === module) {
   console.log(
     `\ntotal: ${total.anchors} anchors with known truth: found at the right place ${pct(total.right, total.anchors)}, wrongly placed ${pct(total.wrong, total.anchors)} (${total.wrong}), placed with an "appears in several places" warning ${pct(total.ambiguous, total.anchors)} (${total.ambiguousRight} of ${total.ambiguous} at the right place), not found ${pct(total.notFound, total.anchors)}; median ${median(total.ms).toFixed(3)} ms, max ${Math.max(...total.ms).toFixed(2)} ms per anchor`,
   );
-  console.log(`anchors on code that changed between the versions (no single truth): ${total.changed}, of which located ${total.changedFound}`);
-  if (total.wrong > 0) {
+  console.log(
+    `anchors on code that was edited between the versions: ${total.changed}; placed at the place of the change ${total.changedRight} (${total.changedSaidEdited} of them said to be edited there), away from it without a warning ${total.changedWrong}, with a warning ${total.changedFlagged}, stated as not found ${total.changed - total.changedFound}`,
+  );
+  if (total.wrong > 0 || total.changedWrong > 0) {
     process.exitCode = 1;
   }
 }

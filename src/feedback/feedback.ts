@@ -322,7 +322,20 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   revealThread(uri, fb.id);
   await vscode.window.showTextDocument(doc, { selection: range, preview: false });
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  if (result.ambiguous) {
+  if (result.edited) {
+    // Rewritten where it stood: show the place, and say that it is not the same code any more.
+    const repoint = t('Re-point to Selection');
+    void vscode.window
+      .showWarningMessage(
+        t('The code this feedback was about was rewritten; the selection shows where it stood in {0}. If the feedback is about the new code, re-point it.', anchor.path),
+        repoint,
+      )
+      .then(async (c) => {
+        if (c === repoint) {
+          await repointFeedback(deps, entryArg('feedback', path, fb.id));
+        }
+      });
+  } else if (result.ambiguous) {
     void vscode.window.showWarningMessage(
       t('This code now appears {0} times in {1}; the likeliest place is selected. Check that it is the one the feedback is about.', result.ambiguous, anchor.path),
     );

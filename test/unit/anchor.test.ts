@@ -106,6 +106,25 @@ describe('anchor locator', () => {
     assert.equal(r.range, undefined);
   });
 
+  it('code rewritten where it stood is placed there and said to be changed, not shown on a look-alike elsewhere', () => {
+    // The discount block rewritten in place; a block like the old one now stands in another method.
+    const rewritten = FILE.replace(
+      '    if (discount) {\n      sum = sum - (sum * discount) / 100;\n    }\n',
+      '    const rate = discount ? discount / 100 : 0;\n    sum = sum * (1 - rate);\n',
+    ).replace(
+      '  }\n}\n',
+      '  }\n\n  shipping(discount?: number): number {\n    let fee = 5;\n    if (discount) {\n      fee = fee - (fee * discount) / 100;\n    }\n    return fee;\n  }\n}\n',
+    );
+    const r = locate(rewritten, anchor);
+    assert.equal(r.edited, true);
+    assert.equal(r.method, 'edited');
+    assert.deepEqual([r.range?.startLine, r.range?.endLine], [11, 12]);
+    assert.equal(linesOf(rewritten, r.range).trim(), 'const rate = discount ? discount / 100 : 0;\n    sum = sum * (1 - rate);');
+    // Code that moved unchanged is still found where it went, with nothing said about an edit.
+    const moved = locate('// header\n' + FILE, anchor);
+    assert.deepEqual([moved.status, moved.edited], ['moved', undefined]);
+  });
+
   it('finds code in a renamed file by its content (the caller reads the new path)', () => {
     const moved = '// moved from cart.ts\n' + FILE;
     assert.equal(locate(moved, anchor).range?.startLine, 12);

@@ -8,7 +8,7 @@
 import type { AnchorRange, CodeAnchor } from '../domain/model';
 
 export type LocateStatus = 'found' | 'moved' | 'notFound';
-export type LocateMethod = 'exact' | 'nearest' | 'whitespace' | 'fuzzy' | 'none';
+export type LocateMethod = 'exact' | 'nearest' | 'whitespace' | 'fuzzy' | 'edited' | 'none';
 
 export interface LocateResult {
   status: LocateStatus;
@@ -21,6 +21,11 @@ export interface LocateResult {
    * is the likeliest one, and the UI must say that it may be another.
    */
   ambiguous?: number;
+  /**
+   * Set when the anchored lines were rewritten where they stood (their surroundings are still together
+   * around other lines): the range is that place, and the UI must say the code changed.
+   */
+  edited?: boolean;
 }
 
 /** Below this a fuzzy match is not trusted: better to say "not found" than to jump to a wrong place. */
@@ -97,6 +102,96 @@ export function captureContext(text: string, range: AnchorRange): Pick<CodeAncho
 /** Finds the anchored code in the current text of its file. */
 export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): LocateResult {
   const idx = new LineIndex(text);
+  const r = locateText(idx, text, anchor);
+  if (r.status === 'found' || r.method === 'exact' || r.method === 'nearest') {
+    return r; // the same text: the code itself, unchanged
+  }
+  // Only something like it, or nothing: was it rewritten where it stood? Then the look-alike elsewhere is
+  // another piece of code, and the place of the change is the honest answer, said as such.
+  const place = editedInPlace(idx, anchor);
+  if (place && !(r.range && r.range.startLine <= place.outerEnd && r.range.endLine >= place.outerStart)) {
+    return { status: 'moved', method: 'edited', range: place.range, confidence: 0.5, edited: true };
+  }
+  return r;
+}
+
+/**
+ * Where the anchored lines stood, when they were rewritten in place: the lines between the nearest
+ * surrounding lines the anchor remembers, still found together (and rare enough in the file to tell the
+ * place) near where the code was, with something still between them.
+ */
+function editedInPlace(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): { range: AnchorRange; outerStart: number; outerEnd: number } | undefined {
+  const beforeLines = (anchor.before ?? '').split('\n').slice(0, -1).map(squash).filter((l) => l.length > 0);
+  const afterPieces = (anchor.after ?? '').split('\n').slice(1);
+  const afterLines = ((anchor.after ?? '').endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash).filter((l) => l.length > 0);
+  if (beforeLines.length === 0 || afterLines.length === 0) {
+    return undefined;
+  }
+  const above = beforeLines.slice(-2);
+  const below = afterLines.slice(0, 2);
+  const lines: string[] = [];
+  for (let i = 1; i <= idx.lineCount; i++) {
+    lines.push(squash(idx.lineText(i)));
+  }
+  const count = (l: string): number => lines.reduce((n, x) => n + (x === l ? 1 : 0), 0);
+  // Context made only of common lines (braces, `return;`) cannot tell a place.
+  if (Math.min(...above.map(count)) > 2 && Math.min(...below.map(count)) > 2) {
+    return undefined;
+  }
+  const k = anchor.text.split('\n').length;
+  const nonEmptyFrom = (i: number, step: 1 | -1, n: number): number[] => {
+    const out: number[] = [];
+    for (let j = i; j >= 0 && j < lines.length && out.length < n; j += step) {
+      if (lines[j].length > 0) {
+        out.push(j);
+      }
+    }
+    return out;
+  };
+  let best: { from: number; to: number; distance: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== above[above.length - 1]) {
+      continue;
+    }
+    const up = nonEmptyFrom(i, -1, above.length);
+    if (up.length < above.length || up.some((j, x) => lines[j] !== above[above.length - 1 - x])) {
+      continue;
+    }
+    // The first non-empty lines below, within a few lines more than the anchor had.
+    for (let j = nonEmptyFrom(i + 1, 1, 1)[0]; j !== undefined && j <= i + k + 20; j = nonEmptyFrom(j + 1, 1, 1)[0]) {
+      if (lines[j] !== below[0]) {
+        continue;
+      }
+      const next = nonEmptyFrom(j, 1, below.length);
+      if (next.length < below.length || next.some((m, x) => lines[m] !== below[x])) {
+        continue;
+      }
+      if (lines.slice(i + 1, j).every((l) => l.length === 0)) {
+        break; // the surroundings closed up: the code went, it was not rewritten here
+      }
+      const distance = Math.abs(i + 2 - anchor.range.startLine);
+      if (!best || distance < best.distance) {
+        best = { from: i + 1, to: j - 1, distance };
+      }
+      break;
+    }
+  }
+  if (!best) {
+    return undefined;
+  }
+  // The rewritten lines, without blank lines at their edges (0-based `from`..`to` → 1-based lines).
+  let from = best.from;
+  let to = best.to;
+  while (from < to && lines[from].length === 0) {
+    from++;
+  }
+  while (to > from && lines[to].length === 0) {
+    to--;
+  }
+  return { range: { startLine: from + 1, startColumn: 1, endLine: to + 1, endColumn: idx.lineText(to + 1).length + 1 }, outerStart: best.from + 1, outerEnd: best.to + 1 };
+}
+
+function locateText(idx: LineIndex, text: string, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): LocateResult {
   const needle = anchor.text;
   if (needle.length === 0) {
     return { status: 'notFound', method: 'none', confidence: 0 };

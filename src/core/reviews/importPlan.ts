@@ -118,7 +118,7 @@ export function resolveAnchor(c: ReviewComment, path: string | undefined, atComm
   const r = locate(working, anchor);
   // Code on the removed side was taken out by the request itself: only the same text, not a look-alike,
   // is taken for it (a reformatted or similar line elsewhere is most likely other code).
-  const lookAlike = c.side === 'old' && (r.method === 'fuzzy' || r.method === 'whitespace');
+  const lookAlike = c.side === 'old' && (r.method === 'fuzzy' || r.method === 'whitespace' || r.method === 'edited');
   if (r.status === 'notFound' || !r.range || lookAlike) {
     return { anchor, status: 'notFound', ...(from ? { from } : {}) };
   }
