@@ -3,10 +3,10 @@
  * extension's own log, and the dashboard's first render for a mentee with 300 sessions and 2,000 feedback
  * items, measured with the performance API inside the webview.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { waitFor, Workbench } from '../test/e2e/harness';
-import { menteeYaml, rng } from './generate';
+import { generateWorkspace, menteeYaml, rng } from './generate';
 
 export async function activateTimes(runs: number): Promise<{ times: { own: number; wall: number }[]; renders: number[] }> {
   const times: { own: number; wall: number }[] = [];
@@ -29,4 +29,37 @@ export async function activateTimes(runs: number): Promise<{ times: { own: numbe
     }
   }
   return { times, renders };
+}
+
+/**
+ * The first tree as a mentor sees it: from a click on the Mentorship view (which activates the extension)
+ * to its first rows, in code-server, for the 3-mentee demo and for 200 mentees (~20 MB), runs alternated.
+ */
+export async function firstTreeTimes(runs: number, shape: { goals: number; sessions: number; feedback: number }): Promise<{ demo: number[]; large: number[] }> {
+  const demo: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const which of ['demo', 'large'] as const) {
+      const wb = await Workbench.start({
+        prepare: (ws) => {
+          if (which === 'large') {
+            generateWorkspace(path.join(ws, '.mentorship-large'), 200, shape, 2);
+            rmSync(path.join(ws, '.mentorship'), { recursive: true, force: true });
+            renameSync(path.join(ws, '.mentorship-large', '.mentorship'), path.join(ws, '.mentorship'));
+          }
+        },
+      });
+      try {
+        const entry = wb.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
+        await entry.waitFor({ timeout: 60_000 });
+        const t0 = Date.now();
+        await entry.click();
+        await wb.page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 120_000 });
+        (which === 'demo' ? demo : large).push(Date.now() - t0);
+      } finally {
+        await wb.stop();
+      }
+    }
+  }
+  return { demo, large };
 }

@@ -263,6 +263,17 @@ async function main(): Promise<void> {
     budget('activate_ms', own <= 50, `≤ 50 ms of our own code (${own.toFixed(0)} ms; runs ${times.map((t) => t.own).join(', ')}; wall ${wall.toFixed(0)} ms)`);
   }
 
+  // first_tree_workbench: from a click on the Mentorship view to its first rows in code-server, the
+  // 200-mentee workspace against the 3-mentee demo measured in the same run (runs alternated).
+  if (withWorkbench) {
+    const { firstTreeTimes } = await import('./activate');
+    const t = await firstTreeTimes(quick ? 2 : 5, SHAPE);
+    const large = median(t.large);
+    const demo = median(t.demo);
+    record('first_tree_workbench', large, demo);
+    budget('first_tree_workbench', large <= 1.3 * demo, `200 mentees ≤ 1.3 × the demo (${(large / demo).toFixed(2)} ×; 200 mentees ${t.large.join(', ')} ms; demo ${t.demo.join(', ')} ms)`);
+  }
+
   const results = {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     date: new Date().toISOString(),

@@ -113,6 +113,8 @@ export type MenteeChange = (mentee: Mentee) => Edit[];
  */
 const FILE_QUEUES = new Map<string, Promise<unknown>>();
 const LOCK_SUFFIX = '.mentorship-lock';
+/** A full read gives the host back its event loop this often (ms of parsing). */
+const YIELD_EVERY_MS = 12;
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
 
@@ -215,7 +217,29 @@ export class MentorshipStore implements Disposable {
   async load(): Promise<void> {
     const paths = await this.menteePaths();
     const before = new Set(this.menteeFiles.keys());
-    const results = await Promise.all(paths.map(async (p) => this.readMentee(p)));
+    // Read in parallel, then parse one file after another, giving the host a moment every few
+    // milliseconds: the extension host must stay free to answer the views (the tree's first level is
+    // already shown from loadQuick) while 20 MB of mentee files are parsed.
+    await Promise.all(
+      paths.map(async (p) => {
+        if (!this.prefetched.has(p)) {
+          try {
+            this.prefetched.set(p, await this.fs.readFile(p));
+          } catch {
+            // readMentee reads it again and records why it cannot be read
+          }
+        }
+      }),
+    );
+    const results: (MenteeFile | undefined)[] = [];
+    let since = Date.now();
+    for (const p of paths) {
+      results.push(await this.readMentee(p));
+      if (Date.now() - since > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        since = Date.now();
+      }
+    }
     this.prefetched.clear();
     this.menteeFiles.clear();
     for (const f of results) {
