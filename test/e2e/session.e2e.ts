@@ -18,6 +18,16 @@ describe('e2e: Log Session from the command palette', function () {
     await wb.answer('Duration in minutes', undefined);
     await wb.waitForQuickInput('Topics');
     await wb.page.keyboard.type('pairing');
+    // The typed topic shows as a new row that is ticked: it will be saved, not dropped.
+    const typed = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'new topic' }).first();
+    await typed.waitFor();
+    assert.match((await typed.textContent()) ?? '', /pairing/);
+    const ticked = await typed.evaluate((row) => {
+      const box = row.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+      const toggle = row.querySelector('[role="checkbox"]');
+      return box ? box.checked : (toggle?.getAttribute('aria-checked') ?? row.getAttribute('aria-checked')) === 'true';
+    });
+    assert.equal(ticked, true, 'the typed topic is ticked');
     await wb.screenshot('session-topic-typed');
     await wb.page.keyboard.press('Enter');
     await wb.answer('Notes', 'Walked through the strict-mode errors together');
