@@ -39,14 +39,26 @@ interface GitContext {
   rel: string;
 }
 
-/** The repository that holds the data folder, or undefined where there is none (or no git, or no disk). */
-async function gitContext(deps: Deps): Promise<GitContext | undefined> {
+/** Repository roots already asked for, by folder: the check after every change spawns no git for it. */
+const knownRoots = new Map<string, Promise<string | undefined>>();
+/** Repositories whose driver config was checked since the extension started. */
+const driverChecked = new Set<string>();
+
+/**
+ * The repository that holds the data folder, or undefined where there is none (or no git, or no disk).
+ * `fresh`: ask git again (a command the mentor runs; the folder may have become a repository since).
+ */
+async function gitContext(deps: Deps, fresh = false): Promise<GitContext | undefined> {
   const store = deps.ws.store;
   const folder = deps.ws.location?.folder;
   if (!store || !folder || folder.uri.scheme !== 'file') {
     return undefined;
   }
-  const repo = await repositoryRoot(folder.uri.fsPath);
+  const key = folder.uri.fsPath;
+  if (fresh || !knownRoots.has(key)) {
+    knownRoots.set(key, repositoryRoot(key).catch(() => undefined));
+  }
+  const repo = await knownRoots.get(key);
   if (!repo) {
     return undefined;
   }
@@ -63,7 +75,7 @@ async function requireGitContext(deps: Deps): Promise<GitContext> {
   if (deps.ws.location?.folder.uri.scheme !== 'file') {
     throw new UserFacingError(vscode.l10n.t('Sharing goes through git, which this folder cannot use here (it is not on this machine’s disk).'));
   }
-  const ctx = await gitContext(deps);
+  const ctx = await gitContext(deps, true);
   if (!ctx) {
     throw new UserFacingError(
       vscode.l10n.t('This folder is not in a git repository. Sharing goes through git: create a repository (git init) or clone the one you share with your mentee, then share again.'),
@@ -220,7 +232,8 @@ export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollecti
   if (!store || !ctx) {
     return;
   }
-  if (vscode.workspace.isTrusted && routesToDriver(await readOrEmpty(path.join(ctx.repo, '.gitattributes')), ctx.rel)) {
+  if (vscode.workspace.isTrusted && !driverChecked.has(ctx.repo) && routesToDriver(await readOrEmpty(path.join(ctx.repo, '.gitattributes')), ctx.rel)) {
+    driverChecked.add(ctx.repo);
     await registerDriver(deps, ctx.repo); // keeps the path current across updates of the extension
   }
   const holding = store.mentees.filter((f) => f.data && privateFields(f.data).length > 0);
