@@ -562,6 +562,9 @@ export function useMentorshipView(row: string, opts: WorkbenchOptions = {}): () 
   return useWorkbench(opts, async (w) => {
     await w.openMentorshipView();
     await w.waitForTreeRow(row, 60_000);
+    // The first rows come from the quick read; the full read that follows refreshes the tree, which
+    // re-renders its rows. Tests start once that has happened, so a hover or click is not lost in it.
+    await waitFor('the full read of the data folder', () => /Loaded \d+ mentee file/.test(w.extensionLog()), 60_000, 200);
   });
 }
 
