@@ -91,7 +91,8 @@ describe('e2e: Log Session from the command palette', function () {
     await wb.answer('Progress of "Contract tests for the order API" now', '70');
     await wb.answer('A note for this check-in', '');
     await wb.pick('Save now, or add more', 'Private notes');
-    await wb.answer('Private notes', 'Seemed tired; ask about workload');
+    // The step's own prompt: the menu just left also holds the words "Private notes".
+    await wb.answer('Private notes: kept apart', 'Seemed tired; ask about workload');
     await wb.waitForQuickInput('Save now, or add more');
     await wb.page.keyboard.press('Enter');
     await wb.waitForNotification('Session of 2026-11-28 with Ana Souza saved');
