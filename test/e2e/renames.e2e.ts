@@ -35,7 +35,10 @@ describe('e2e: feedback follows renamed files', function () {
     assert.equal(anchors().filter((p) => p === 'src/cart.ts').length, 2);
     await wb.openFile('src/cart.ts');
     await wb.runCommand('File: Reveal Active File in Explorer View');
-    await wb.page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'cart.ts' }).first().waitFor();
+    // Rename from the Explorer's own keyboard focus (revealing selects the row; F2 elsewhere would rename a symbol).
+    const row = wb.page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'cart.ts' }).first();
+    await row.click();
+    await wb.page.locator('.explorer-folders-view .monaco-list:focus-within .monaco-list-row.focused', { hasText: 'cart.ts' }).first().waitFor();
     await wb.page.keyboard.press('F2');
     const input = wb.page.locator('.explorer-folders-view .monaco-inputbox input').first();
     await input.waitFor();
@@ -59,6 +62,9 @@ describe('e2e: feedback follows renamed files', function () {
   it('a file renamed in git since the feedback’s commit: Go to Code finds it and the link follows', async () => {
     const wb = get();
     assert.ok(anchors().includes('src/pricing.ts'));
+    await wb.openMentorshipView();
+    await wb.expandTreeRow('Ana Souza');
+    await wb.expandTreeRow('Feedback');
     await wb.treeRow('nitpick · pricing.ts:23').click();
     await wb.waitForNotification('src/pricing.ts was renamed to src/prices.ts; the feedback follows it.');
     await waitFor('prices.ts open at line 23', async () => {
