@@ -11,7 +11,7 @@ import type { MenteeFile } from '../core/storage/store';
 import type { Deps } from '../kit/command';
 import { splitList, today, validateDate, validateMinutes, validateProgress } from '../kit/input';
 import { menteeItems } from '../kit/mentees';
-import { plural } from '../core/domain/text';
+import { firstName, plural } from '../core/domain/text';
 import { isBack } from '../kit/wizard';
 import type { PickItem, Step } from '../kit/wizard';
 
@@ -114,10 +114,10 @@ const AGENDA = '\u0000agenda:';
 export const topicsStep: Step<LogSessionState> = async (w, s) => {
   const m = s.mentee?.data;
   const agenda = openAgenda(m);
-  const firstName = m?.name.split(' ')[0] ?? '';
+  const first = m ? firstName(m.name) : '';
   const agendaItems: PickItem<string>[] = agenda.map((topic) => ({
     label: topic.text,
-    description: topic.by === 'mentee' ? t('agenda · from {0}', firstName) : t('agenda'),
+    description: topic.by === 'mentee' ? t('agenda · from {0}', first) : t('agenda'),
     value: AGENDA + topic.id,
   }));
   const agendaTexts = new Set(agenda.map((a) => a.text));

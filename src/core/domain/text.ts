@@ -35,3 +35,8 @@ export function firstWords(text: string, max = 48): string {
 export function plural<T>(n: number, one: T, many: T): T {
   return n === 1 ? one : many;
 }
+
+/** The first word of a name, as the mentor calls the mentee ("2 topics from Ana"). */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}

@@ -7,7 +7,7 @@ import { openActions } from '../domain/actions';
 import { topicsFromMentee } from '../domain/agenda';
 import { dueInfo } from '../domain/cadence';
 import type { IsoDate, Mentee } from '../domain/model';
-import { fill, plural } from '../domain/text';
+import { fill, firstName, plural } from '../domain/text';
 
 export interface StatusStrings {
   activeOne: string;
@@ -77,7 +77,7 @@ export function statusLine(files: readonly { path: string; data?: Mentee }[], br
   const overdue = active.reduce((n, f) => n + openActions(f.data).filter(({ action }) => !!action.due && action.due < today).length, 0);
   const topics = (m: Mentee): string | undefined => {
     const n = topicsFromMentee(m).length;
-    return n > 0 ? fill(plural(n, s.topicsFromOne, s.topicsFromMany), n, firstName(m)) : undefined;
+    return n > 0 ? fill(plural(n, s.topicsFromOne, s.topicsFromMany), n, firstName(m.name)) : undefined;
   };
   const parts = [count(active.length, s.activeOne, s.activeMany)];
   if (next) {
@@ -115,6 +115,3 @@ export function menteeStatusLine(m: Mentee, today: IsoDate, s: StatusStrings = E
   return { text: parts.join(' · '), tooltip: m.name };
 }
 
-function firstName(m: Mentee): string {
-  return m.name.trim().split(/\s+/)[0] ?? m.name;
-}

@@ -7,7 +7,7 @@ import { openActions } from '../domain/actions';
 import { dueInfo } from '../domain/cadence';
 import { daysBetween } from '../domain/dates';
 import type { ActionItem, AgendaTopic, Feedback, FeedbackKind, Goal, IsoDate, Mentee, MenteeStatus, Session } from '../domain/model';
-import { fill, firstWords, plural } from '../domain/text';
+import { fill, firstName, firstWords, plural } from '../domain/text';
 import { openAgenda, topicsFromMentee } from '../domain/agenda';
 import { isGoalOverdue, isSmart, smartMissing } from '../domain/smart';
 import type { MenteeFile } from '../storage/store';
@@ -212,7 +212,7 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
   const fromMentee = topicsFromMentee(m).length;
   if (fromMentee > 0) {
     // The mentee asked for something between sessions: worth seeing before the next one.
-    description += ` · ${fill(plural(fromMentee, s.topicsFromOne, s.topicsFromMany), fromMentee, firstName(m))}`;
+    description += ` · ${fill(plural(fromMentee, s.topicsFromOne, s.topicsFromMany), fromMentee, firstName(m.name))}`;
   }
   const warnings = f.problems.filter((p) => p.severity === 'warning');
   const tooltip = [m.name, m.role, m.cadence, due.nextDue ? `→ ${due.nextDue}` : undefined, ...warnings.map((w) => `⚠ ${w.line}: ${w.message}`)]
@@ -284,7 +284,7 @@ function shownActions(m: Mentee, opts: TreeOptions): ReturnType<typeof openActio
 
 export function topicNode(path: string, x: AgendaTopic, m: Mentee, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
-  const byMentee = opts.mine ? s.byYou : firstName(m);
+  const byMentee = opts.mine ? s.byYou : firstName(m.name);
   return {
     id: `topic:${path}#${x.id}`,
     kind: 'topic',
@@ -298,9 +298,6 @@ export function topicNode(path: string, x: AgendaTopic, m: Mentee, opts: TreeOpt
   };
 }
 
-function firstName(m: Mentee): string {
-  return m.name.trim().split(/\s+/)[0] ?? m.name;
-}
 
 export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
