@@ -661,7 +661,17 @@ export class MentorshipStore implements Disposable {
   private async writeAtomic(path: string, bytes: Uint8Array, expected: Uint8Array | undefined): Promise<boolean> {
     const dir = path.slice(0, path.lastIndexOf('/'));
     const tmp = joinPath(dir, `${TEMP_MARK}${basename(path)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
-    await this.fs.writeFile(tmp, bytes);
+    try {
+      await this.fs.writeFile(tmp, bytes);
+    } catch (e) {
+      await this.fs.delete(tmp).catch(() => undefined);
+      throw new StoreError(
+        `Could not save ${basename(path)}: a temporary file beside it cannot be written (${describeFsError(e)}), and the file is only ever replaced whole. It is unchanged.`,
+        path,
+        undefined,
+        { cause: e },
+      );
+    }
     try {
       await this.options.beforeRename?.(path);
       let onDisk: Uint8Array | undefined;
@@ -678,7 +688,18 @@ export class MentorshipStore implements Disposable {
         await this.fs.delete(tmp);
         return false;
       }
-      await this.fs.rename(tmp, path);
+      try {
+        await this.fs.rename(tmp, path);
+      } catch (e) {
+        // A file system that cannot rename (some virtual ones) gets no in-place write instead: half a file
+        // must never be possible. The mentor hears why, and the file is as it was.
+        throw new StoreError(
+          `Could not save ${basename(path)}: this file system cannot replace it in one step (${describeFsError(e)}), so nothing was written. The file is unchanged.`,
+          path,
+          undefined,
+          { cause: e },
+        );
+      }
       return true;
     } catch (e) {
       await this.fs.delete(tmp).catch(() => undefined);
