@@ -26,6 +26,62 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The browser build (vscode.dev, github.dev): the same sources with the platform modules swapped for
+ * their `.web.ts` twins (no processes, bundles read from the extension's location), and a guard that
+ * fails the build when anything pulls in a Node built-in, naming the file that imports it.
+ */
+const WEB_TWINS = /[\\/]platform[\\/](git|bundles)$/;
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /platform[\\/](git|bundles)$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      if (!WEB_TWINS.test(target)) {
+        return undefined;
+      }
+      return { path: `${target}.web.ts` };
+    });
+  },
+};
+const { builtinModules } = require('node:module');
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!BUILTINS.has(args.path) && !args.path.startsWith('node:')) {
+        return undefined;
+      }
+      const from = path.relative(__dirname, args.importer).split(path.sep).join('/');
+      return { errors: [{ text: `The browser bundle cannot use the Node built-in "${args.path}" (imported by ${from}).` }] };
+    });
+  },
+};
+
+function webBuild(entry, outfile, extra = {}) {
+  return {
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode', './yaml.js'],
+    plugins: [webPlatform, noNodeBuiltins],
+    ...extra,
+  };
+}
+
+const webBuilds = [
+  webBuild('src/extension.ts', 'dist/web/extension.js', { banner: { js: 'globalThis.__mentorshipLoadStart = Date.now();' } }),
+  webBuild('src/dashboard/panel.ts', 'dist/web/dashboard.js'),
+  webBuild('src/reviews/importReviews.ts', 'dist/web/reviews.js'),
+  webBuild('src/sharing/sharing.ts', 'dist/web/sharing.js'),
+  webBuild('src/platform/yamlBundle.ts', 'dist/web/yaml.js'),
+];
+
 const builds = [
   {
     ...common,
@@ -90,6 +146,7 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   },
+  ...webBuilds,
 ];
 
 async function main() {
@@ -105,7 +162,11 @@ async function main() {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { webBuild };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -238,6 +238,12 @@ async function main(): Promise<void> {
     record('bundle_kb', null, null, round(kb, 1));
     budget('bundle_kb', kb <= 200, `≤ 200 KB (${kb.toFixed(1)} KB)`);
   }
+  // bundle_web_kb: the browser's activation bundle (vscode.dev, github.dev), same budget.
+  {
+    const kb = statSync(path.join(ROOT, 'dist', 'web', 'extension.js')).size / 1024;
+    record('bundle_web_kb', null, null, round(kb, 1));
+    budget('bundle_web_kb', kb <= 200, `≤ 200 KB (${kb.toFixed(1)} KB)`);
+  }
 
   // heap_mb: peak heap while loading the large workspace, in a fresh process.
   {

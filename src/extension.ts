@@ -20,8 +20,7 @@ import { registerLogSession } from './sessions/logSession';
 import { registerSharing } from './sharing/register';
 import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
-import { provideYaml } from './core/storage/yamlLib';
-import type { YamlLib } from './core/storage/yamlLib';
+import { HOST, initBundles } from './platform/bundles';
 import { MentorshipWorkspace } from './workspace';
 
 /** What the extension exports: used by the integration tests, stable enough for other extensions. */
@@ -35,9 +34,9 @@ const modulesLoaded = Date.now();
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentorshipApi> {
   const activateStart = Date.now();
-  // The Document API is only needed to write or to locate a problem: load it then, from its own bundle.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  provideYaml(() => require('./yaml.js') as YamlLib);
+  // The Document API is only needed to write or to locate a problem: it is a bundle of its own (Node loads
+  // it on first use; the browser right after activation, and the first read waits for it).
+  const bundles = initBundles(context);
   const log = vscode.window.createOutputChannel('Mentorship', { log: true });
   const ws = new MentorshipWorkspace(log);
   context.subscriptions.push(log, ws);
@@ -62,12 +61,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerSharing(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
-  const loading = ws.start().catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
+  const loading = bundles.then(() => ws.start()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
   // Our own time: loading the bundle plus activate(). Between the two the extension host prepares the
   // extension context (storage) on its own; that wait is logged apart.
   const own = modulesLoaded - activationStart + (registered - activateStart);
   log.info(
-    `activate_ms=${own} activate_wall_ms=${registered - activationStart} (modules ${modulesLoaded - activationStart} ms, host ${activateStart - modulesLoaded} ms, activate ${registered - activateStart} ms; version ${String(context.extension.packageJSON.version)})`,
+    `activate_ms=${own} activate_wall_ms=${registered - activationStart} (modules ${modulesLoaded - activationStart} ms, host ${activateStart - modulesLoaded} ms, activate ${registered - activateStart} ms; version ${String(context.extension.packageJSON.version)}; ${HOST} extension host)`,
   );
   return { workspace: ws, ready: loading };
 }

@@ -6,31 +6,31 @@ import * as vscode from 'vscode';
 import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { resolveMentee } from '../kit/mentees';
+import { loadBundle } from '../platform/bundles';
 import type { DashboardManager } from './panel';
 import { DASHBOARD_VIEW_TYPE } from './protocol';
 
 export function registerDashboard(deps: Deps): void {
-  let manager: DashboardManager | undefined;
-  const get = (): DashboardManager => {
-    if (!manager) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require('./dashboard.js') as typeof import('./panel');
-      manager = new mod.DashboardManager(deps);
-      deps.context.subscriptions.push(manager);
-    }
+  let manager: Promise<DashboardManager> | undefined;
+  const get = (): Promise<DashboardManager> => {
+    manager ??= loadBundle<typeof import('./panel')>('dashboard').then((mod) => {
+      const m = new mod.DashboardManager(deps);
+      deps.context.subscriptions.push(m);
+      return m;
+    });
     return manager;
   };
   deps.context.subscriptions.push(
     command(deps, 'mentorship.openDashboard', async (arg) => {
       const f = await resolveMentee(deps, arg, vscode.l10n.t('Open the dashboard of…'), vscode.l10n.t('Open Dashboard'));
-      get().show(f.path);
+      (await get()).show(f.path);
     }),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         const path = typeof state === 'object' && state !== null ? (state as { path?: unknown }).path : undefined;
         // After a reload the panel can come back before the files are read.
         await deps.ws.whenLoaded();
-        get().restore(panel, typeof path === 'string' ? path : undefined);
+        (await get()).restore(panel, typeof path === 'string' ? path : undefined);
       },
     }),
   );

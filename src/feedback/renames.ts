@@ -3,11 +3,11 @@
  * that came another way (a pull, a terminal) is found through git's rename detection when the mentor goes
  * to the code, and the anchor follows it from then on.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { followRenames, renamedPath, renamesFromNameStatus, type Rename } from '../core/anchors/renames';
 import type { CodeAnchor } from '../core/domain/model';
 import type { Deps } from '../kit/command';
+import { relativeInside } from '../core/storage/fs';
 import { git, repositoryRoot } from '../platform/git';
 
 export function registerRenameFollowing(deps: Deps): void {
@@ -62,7 +62,10 @@ export async function renamedByGit(folder: vscode.WorkspaceFolder, anchor: CodeA
     if (!repo) {
       return undefined;
     }
-    const prefix = path.relative(repo, folder.uri.fsPath).split(path.sep).join('/');
+    const prefix = relativeInside(vscode.Uri.file(repo).path, folder.uri.path);
+    if (prefix === undefined) {
+      return undefined;
+    }
     const inRepo = (p: string) => (prefix ? `${prefix}/${p}` : p);
     const out = await git(repo, ['diff', '--name-status', '-M', '--cached', anchor.commit]);
     const moved = renamedPath(inRepo(anchor.path), renamesFromNameStatus(out));

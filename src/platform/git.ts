@@ -6,6 +6,8 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 
+export const GIT_AVAILABLE = true;
+
 export class GitError extends Error {
   constructor(
     message: string,

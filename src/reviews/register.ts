@@ -4,16 +4,12 @@
  */
 import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
+import { loadBundle } from '../platform/bundles';
 
 export function registerReviewImport(deps: Deps): void {
-  let mod: typeof import('./importReviews') | undefined;
-  const load = (): typeof import('./importReviews') => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod ??= require('./reviews.js') as typeof import('./importReviews');
-    return mod;
-  };
+  const load = () => loadBundle<typeof import('./importReviews')>('reviews');
   deps.context.subscriptions.push(
-    command(deps, 'mentorship.importReviewComments', (arg) => load().importReviewComments(deps, arg)),
-    command(deps, 'mentorship.forgetGitLabToken', () => load().forgetGitLabTokens(deps)),
+    command(deps, 'mentorship.importReviewComments', async (arg) => (await load()).importReviewComments(deps, arg)),
+    command(deps, 'mentorship.forgetGitLabToken', async () => (await load()).forgetGitLabTokens(deps)),
   );
 }

@@ -5,14 +5,10 @@
 import * as vscode from 'vscode';
 import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
+import { loadBundle } from '../platform/bundles';
 
 export function registerSharing(deps: Deps): void {
-  let mod: typeof import('./sharing') | undefined;
-  const load = (): typeof import('./sharing') => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod ??= require('./sharing.js') as typeof import('./sharing');
-    return mod;
-  };
+  const load = () => loadBundle<typeof import('./sharing')>('sharing');
   const privacy = vscode.languages.createDiagnosticCollection('mentorship-sharing');
   let timer: ReturnType<typeof setTimeout> | undefined;
   // After each change of the data (and once loaded): private notes in tracked files, the driver's path.
@@ -23,16 +19,16 @@ export function registerSharing(deps: Deps): void {
         return;
       }
       void load()
-        .checkShared(deps, privacy)
+        .then((mod) => mod.checkShared(deps, privacy))
         .catch((e: unknown) => deps.log.warn(`sharing check: ${e instanceof Error ? e.message : String(e)}`));
     }, 400);
   };
   deps.context.subscriptions.push(
     privacy,
     { dispose: () => clearTimeout(timer) },
-    command(deps, 'mentorship.shareWithMentee', () => load().shareWithMentee(deps)),
-    command(deps, 'mentorship.movePrivateNotes', () => load().movePrivateNotes(deps, true)),
-    command(deps, 'mentorship.resolveConflict', (arg) => load().resolveConflict(deps, arg)),
+    command(deps, 'mentorship.shareWithMentee', async () => (await load()).shareWithMentee(deps)),
+    command(deps, 'mentorship.movePrivateNotes', async () => (await load()).movePrivateNotes(deps, true)),
+    command(deps, 'mentorship.resolveConflict', async (arg) => (await load()).resolveConflict(deps, arg)),
     deps.ws.onDidChange(check),
   );
 }

@@ -3,7 +3,6 @@
  * Merge Conflict; the merge driver's path kept current; a warning in the Problems panel when a file git
  * tracks still holds a private note. A bundle of its own (dist/sharing.js), loaded on first use.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { conflictMarkerLine } from '../core/sharing/markers';
 import { mergeTexts, type Choice, type MergeConflict } from '../core/sharing/merge';
@@ -18,6 +17,7 @@ import {
   withDriverAttributes,
   withoutDataFolderIgnored,
 } from '../core/sharing/share';
+import { relativeInside } from '../core/storage/fs';
 import { decode, entityLine } from '../core/storage/parse';
 import { plural } from '../core/domain/text';
 import type { MenteeFile } from '../core/storage/store';
@@ -26,7 +26,7 @@ import { pathFromArg } from '../kit/args';
 import type { Deps } from '../kit/command';
 import { UserFacingError } from '../kit/errors';
 import { Cancelled } from '../kit/wizard';
-import { git, GitError, repositoryRoot } from '../platform/git';
+import { git, GIT_AVAILABLE, GitError, repositoryRoot } from '../platform/git';
 
 // This bundle has its own copy of the core: it loads the YAML library the same way the extension does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -62,16 +62,17 @@ async function gitContext(deps: Deps, fresh = false): Promise<GitContext | undef
   if (!repo) {
     return undefined;
   }
-  const data = deps.ws.uri(store.root).fsPath;
-  const rel = path.relative(repo, data).split(path.sep).join('/');
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    return undefined;
-  }
-  return { repo, rel };
+  const rel = inRepo(repo, deps.ws.uri(store.root));
+  return rel === undefined ? undefined : { repo, rel };
 }
 
 async function requireGitContext(deps: Deps): Promise<GitContext> {
   deps.ws.requireStore();
+  if (!GIT_AVAILABLE) {
+    throw new UserFacingError(
+      vscode.l10n.t('Sharing goes through git, which VS Code in the browser cannot run. Share from VS Code on the desktop; everything else works here.'),
+    );
+  }
   if (deps.ws.location?.folder.uri.scheme !== 'file') {
     throw new UserFacingError(vscode.l10n.t('Sharing goes through git, which this folder cannot use here (it is not on this machine’s disk).'));
   }
@@ -84,21 +85,31 @@ async function requireGitContext(deps: Deps): Promise<GitContext> {
   return ctx;
 }
 
-async function readOrEmpty(file: string): Promise<string> {
+/** Where `uri` is in the repository (posix, '' for its root), or undefined when outside it. */
+function inRepo(repo: string, uri: vscode.Uri): string | undefined {
+  return relativeInside(vscode.Uri.file(repo).path, uri.path);
+}
+
+/** A file of the repository, by its path in it. */
+function repoFile(repo: string, rel: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.Uri.file(repo), rel);
+}
+
+async function readOrEmpty(file: vscode.Uri): Promise<string> {
   try {
-    return decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).text;
+    return decode(await vscode.workspace.fs.readFile(file)).text;
   } catch {
     return '';
   }
 }
 
-async function writeText(file: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
+async function writeText(file: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 }
 
 /** Registers the driver in the repository's config, with this installation's paths (they change on update). */
 async function registerDriver(deps: Deps, repo: string): Promise<boolean> {
-  const wanted = driverCommand(process.execPath, deps.context.asAbsolutePath(path.join('dist', 'merge-driver.js')));
+  const wanted = driverCommand(process.execPath, deps.context.asAbsolutePath('dist/merge-driver.js'));
   const current = (await git(repo, ['config', '--local', '--get', `merge.${DRIVER_NAME}.driver`], { allowExit: [1] })).trim();
   if (current === wanted) {
     return false;
@@ -152,14 +163,14 @@ export async function shareWithMentee(deps: Deps): Promise<void> {
   }
   // 3. The data folder out of .gitignore; what stays private kept out by the folder's own ignore files.
   await store.initialize([{ name: '.gitignore', text: DATA_FOLDER_GITIGNORE }]);
-  const ignorePath = path.join(repo, '.gitignore');
+  const ignorePath = repoFile(repo, '.gitignore');
   const ignore = await readOrEmpty(ignorePath);
   const unignored = withoutDataFolderIgnored(ignore, rel);
   if (unignored.removed.length > 0) {
     await writeText(ignorePath, unignored.text);
   }
   // 4. The merge set-up.
-  const attributesPath = path.join(repo, '.gitattributes');
+  const attributesPath = repoFile(repo, '.gitattributes');
   const attributes = await readOrEmpty(attributesPath);
   if (!routesToDriver(attributes, rel)) {
     await writeText(attributesPath, withDriverAttributes(attributes, rel));
@@ -168,7 +179,7 @@ export async function shareWithMentee(deps: Deps): Promise<void> {
   // 5. Check with git itself: the notes are visible to it, the private folder is not.
   const sample = store.mentees[0]?.path;
   if (sample) {
-    const relFile = path.relative(repo, deps.ws.uri(sample).fsPath).split(path.sep).join('/');
+    const relFile = inRepo(repo, deps.ws.uri(sample)) ?? '';
     const rule = (await git(repo, ['check-ignore', '-v', '--no-index', relFile], { allowExit: [1] })).trim();
     if (rule) {
       throw new UserFacingError(t('{0} is still ignored by git ({1}). Remove that rule from the ignore file, then share again.', relFile, rule.split('\t')[0]));
@@ -232,7 +243,7 @@ export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollecti
   if (!store || !ctx) {
     return;
   }
-  if (vscode.workspace.isTrusted && !driverChecked.has(ctx.repo) && routesToDriver(await readOrEmpty(path.join(ctx.repo, '.gitattributes')), ctx.rel)) {
+  if (vscode.workspace.isTrusted && !driverChecked.has(ctx.repo) && routesToDriver(await readOrEmpty(repoFile(ctx.repo, '.gitattributes')), ctx.rel)) {
     driverChecked.add(ctx.repo);
     await registerDriver(deps, ctx.repo); // keeps the path current across updates of the extension
   }
@@ -243,11 +254,11 @@ export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollecti
   const tracked = new Set((await git(ctx.repo, ['ls-files', '-z', '--', `${ctx.rel}/mentees`])).split('\0').filter(Boolean));
   for (const f of holding) {
     const uri = deps.ws.uri(f.path);
-    const relFile = path.relative(ctx.repo, uri.fsPath).split(path.sep).join('/');
+    const relFile = inRepo(ctx.repo, uri) ?? '';
     if (!tracked.has(relFile)) {
       continue;
     }
-    const text = await readOrEmpty(uri.fsPath);
+    const text = await readOrEmpty(uri);
     const diags = privateFields(f.data!).map((p) => {
       const line = Math.max(0, entityLine(text, 'sessions', p.id) - 1);
       const lines = text.split('\n');
@@ -292,8 +303,8 @@ export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
     file = picked.path;
   }
   const name = file.slice(file.lastIndexOf('/') + 1);
-  const relFile = path.relative(repo, deps.ws.uri(file).fsPath).split(path.sep).join('/');
-  const onDisk = await readOrEmpty(deps.ws.uri(file).fsPath);
+  const relFile = inRepo(repo, deps.ws.uri(file)) ?? '';
+  const onDisk = await readOrEmpty(deps.ws.uri(file));
   if (conflictMarkerLine(onDisk) === undefined) {
     void vscode.window.showInformationMessage(t('{0} is not in a merge conflict.', name));
     return;

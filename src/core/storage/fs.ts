@@ -87,6 +87,20 @@ export function joinPath(...parts: string[]): string {
   return normalizePosix(joined);
 }
 
+/**
+ * `path` relative to the folder `root` (both absolute posix paths), or undefined when it is not inside it.
+ * The folder itself gives ''. Drive letters (`/c:/…`) compare without case, as Windows sees them.
+ */
+export function relativeInside(root: string, path: string): string | undefined {
+  const fold = (p: string) => normalizePosix(p).replace(/^\/([a-zA-Z]):/, (_m, d: string) => `/${d.toLowerCase()}:`);
+  const r = fold(root).replace(/\/$/, '');
+  const p = fold(path);
+  if (p === r) {
+    return '';
+  }
+  return p.startsWith(`${r}/`) ? p.slice(r.length + 1) : undefined;
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
