@@ -71,6 +71,28 @@ describe('anchor locator', () => {
     assert.equal(r.range?.startLine, 11);
     assert.equal(r.range?.endLine, 13);
     assert.ok(r.confidence >= 0.72 && r.confidence < 1);
+    assert.equal(r.doubt, 'changed', 'similar lines are not the code as it was: the result says so');
+  });
+
+  it('doubts a copy of the anchored text that stands among none of the lines that were around it, when the anchored lines were edited', () => {
+    // The discount block was rewritten where it stood; the same three lines stand in another function.
+    const rewritten = FILE.replace('    if (discount) {\n      sum = sum - (sum * discount) / 100;\n    }', '    sum = applyDiscount(sum, discount);');
+    const copy = ['', 'export function refund(sum: number, discount?: number): number {', '    if (discount) {', '      sum = sum - (sum * discount) / 100;', '    }', '  return -sum;', '}', ''].join('\n');
+    const r = locate(rewritten + copy, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.method, 'nearest');
+    assert.equal(r.range?.startLine, 17);
+    assert.equal(r.doubt, 'surroundings');
+  });
+
+  it('does not doubt code that moved together with its surroundings', () => {
+    const lines = FILE.split('\n');
+    // The whole total() method moves below a new method: its lines and their neighbours go along.
+    const moved = [...lines.slice(0, 5), '  clear(): void {', '    this.lines = [];', '  }', '', ...lines.slice(5)].join('\n');
+    const r = locate(moved, anchor);
+    assert.equal(r.status, 'moved');
+    assert.equal(r.range?.startLine, 15);
+    assert.equal(r.doubt, undefined);
   });
 
   it('picks the copy whose surroundings match when the snippet is duplicated', () => {

@@ -26,6 +26,12 @@ export interface LocateResult {
    * around other lines): the range is that place, and the UI must say the code changed.
    */
   edited?: boolean;
+  /**
+   * Set when the place may not be the code the anchor was made on, for a reason the UI must say:
+   * 'changed' — the anchored text stands nowhere as it was, these are the most similar lines;
+   * 'surroundings' — the same text stands here, but none of the lines that were around it are.
+   */
+  doubt?: 'changed' | 'surroundings';
 }
 
 /** Below this a fuzzy match is not trusted: better to say "not found" than to jump to a wrong place. */
@@ -103,8 +109,13 @@ export function captureContext(text: string, range: AnchorRange): Pick<CodeAncho
 export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): LocateResult {
   const idx = new LineIndex(text);
   const r = locateText(idx, text, anchor);
-  if (r.status === 'found' || r.method === 'exact' || r.method === 'nearest') {
-    return r; // the same text: the code itself, unchanged
+  if (r.status === 'found' || r.method === 'exact') {
+    return r; // the same text where it was: the code itself, unchanged
+  }
+  if (r.method === 'nearest' || r.method === 'whitespace') {
+    // The same text elsewhere. Code that moved takes some of its surroundings along; a copy with none of
+    // them may be another piece of code that reads the same, while the anchored lines were edited.
+    return r.range && !r.ambiguous && !keepsSurroundings(idx, anchor, r.range) ? { ...r, doubt: 'surroundings' } : r;
   }
   // Only something like it, or nothing: was it rewritten where it stood? Then the look-alike elsewhere is
   // another piece of code, and the place of the change is the honest answer, said as such.
@@ -112,8 +123,59 @@ export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' |
   if (place && !(r.range && r.range.startLine <= place.outerEnd && r.range.endLine >= place.outerStart)) {
     return { status: 'moved', method: 'edited', range: place.range, confidence: 0.5, edited: true };
   }
-  return r;
+  // Lines like the anchored ones, not the same: said as such, never as "moved".
+  return r.method === 'fuzzy' ? { ...r, doubt: 'changed' } : r;
 }
+
+/** The nearest non-blank lines around a range (squashed), `n` above and `n` below. */
+function around(idx: LineIndex, range: AnchorRange, n: number): { above: string[]; below: string[] } {
+  const above: string[] = [];
+  for (let i = range.startLine - 1; i >= 1 && above.length < n; i--) {
+    const l = squash(idx.lineText(i));
+    if (l) {
+      above.push(l);
+    }
+  }
+  const below: string[] = [];
+  for (let i = range.endLine + 1; i <= idx.lineCount && below.length < n; i++) {
+    const l = squash(idx.lineText(i));
+    if (l) {
+      below.push(l);
+    }
+  }
+  return { above, below };
+}
+
+/** Whether any of the nearest lines the anchor remembers above or below still stands next to `range`. */
+function keepsSurroundings(idx: LineIndex, anchor: Pick<CodeAnchor, 'before' | 'after'>, range: AnchorRange): boolean {
+  const beforeLines = (anchor.before ?? '').split('\n').slice(0, -1).map(squash).filter((l) => l.length > 0).reverse().slice(0, 2);
+  const afterPieces = (anchor.after ?? '').split('\n').slice(1);
+  const afterLines = ((anchor.after ?? '').endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash).filter((l) => l.length > 0).slice(0, 2);
+  if (beforeLines.length === 0 && afterLines.length === 0) {
+    return true; // nothing remembered around it: nothing to doubt
+  }
+  const now = around(idx, range, 2);
+  const kept = [...beforeLines.filter((l) => now.above.includes(l)), ...afterLines.filter((l) => now.below.includes(l))];
+  if (new Set(kept).size >= 2) {
+    return true;
+  }
+  // One line alone (maybe twice, like `}` above and below) tells a place only when it is not as common as
+  // `}` or `continue;`.
+  return kept.some((l) => {
+    let n = 0;
+    for (let i = 1; i <= idx.lineCount && n <= COMMON_LINE; i++) {
+      if (squash(idx.lineText(i)) === l) {
+        n++;
+      }
+    }
+    return n <= COMMON_LINE;
+  });
+}
+
+/** A line found more often than this in a file is too common to tell one place from another. */
+const COMMON_LINE = 3;
+
+
 
 /**
  * Where the anchored lines stood, when they were rewritten in place: the lines between the nearest
