@@ -17,7 +17,7 @@ export function treeStrings(): TreeStrings {
 }
 
 export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly parents = new Map<string, TreeNode | undefined>();
   private readonly strings = treeStrings();
@@ -25,8 +25,44 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   constructor(private readonly ws: MentorshipWorkspace) {}
 
+  /** The top-level nodes VS Code holds (it knows tree elements by object identity). */
+  private roots: TreeNode[] | undefined;
+
+  /**
+   * Shows the store's current state. When the top level keeps the same rows (the usual case: a check-in,
+   * a session, the full read after the quick one), those rows are refreshed in place: VS Code keeps their
+   * handles, so the row under the mouse stays itself, and only expanded rows re-read their children.
+   * A row added, removed or reordered refreshes the whole tree.
+   */
   refresh(): void {
+    const prev = this.roots;
+    const next = this.rootChildren();
+    if (prev && next && prev.length > 0 && next.length === prev.length && next.every((n, i) => n.id === prev[i].id)) {
+      prev.forEach((old, i) => {
+        const record = old as unknown as Record<string, unknown>;
+        for (const k of Object.keys(record)) {
+          delete record[k];
+        }
+        Object.assign(old, next[i]);
+      });
+      this.changed.fire([...prev]);
+      return;
+    }
+    this.roots = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** The top level for the current state, or undefined without a store. */
+  private rootChildren(): TreeNode[] | undefined {
+    const store = this.ws.store;
+    if (!store) {
+      return undefined;
+    }
+    const opts = this.options();
+    const mine = this.ws.identity.menteePath;
+    const myFile = mine ? store.file(mine) : undefined;
+    // The mentee's own view: their mentorship's groups at the top level.
+    return myFile?.data ? menteeChildren(myFile, { ...opts, mine: true }) : rootNodes(store.mentees, opts);
   }
 
   private options(): TreeOptions {
@@ -63,14 +99,10 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const opts = this.options();
     let children: TreeNode[];
     const mine = this.ws.identity.menteePath;
-    const myFile = mine ? store.file(mine) : undefined;
-    if (!n && myFile?.data) {
-      // The mentee's own view: their mentorship's groups at the top level.
+    if (!n) {
       this.parents.clear();
-      children = menteeChildren(myFile, { ...opts, mine: true });
-    } else if (!n) {
-      this.parents.clear();
-      children = rootNodes(store.mentees, opts);
+      children = this.rootChildren() ?? [];
+      this.roots = children;
     } else if (n.kind === 'statusGroup') {
       children = inactiveNodes(store.mentees, opts);
     } else if (n.kind === 'mentee' && n.path) {
