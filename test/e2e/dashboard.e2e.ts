@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useWorkbench } from './harness';
+import { dashboardStory } from './stories';
 
 const HOSTILE_NAME = `<img src=x onerror="window.__pwned='img'">Eve<script>window.__pwned='script'</script>`;
 
@@ -33,22 +34,7 @@ describe('e2e: the mentee dashboard', function () {
   );
 
   it("shows a demo mentee's goals and figures, and its buttons run the commands", async () => {
-    const wb = get();
-    await wb.runCommand('Mentorship: Open Dashboard');
-    await wb.pick('Open the dashboard of', 'Ana Souza');
-    const frame = await wb.dashboardFrame('Ana Souza');
-    const goals = await frame.locator('.goal .goal-title').allTextContents();
-    assert.deepEqual(goals, ['Contract tests for the order API', 'Lead a design review', 'Onboard on the order service']);
-    assert.equal(await frame.locator('#fig-goals-done .value').textContent(), '1/3');
-    assert.equal(await frame.locator('#fig-sessions-held .value').textContent(), '12');
-    const pcts = await frame.locator('.goal .goal-pct').allTextContents();
-    assert.deepEqual(pcts, ['60%', '15%', '100%']);
-    assert.match((await frame.locator('#praise-share').textContent()) ?? '', /29% of all feedback is praise/);
-    await wb.screenshot('dashboard-ana-dark');
-
-    await frame.locator('button[data-action="logSession"]').click();
-    await wb.waitForQuickInput('Date of the session with Ana Souza');
-    await wb.page.keyboard.press('Escape');
+    await dashboardStory(get());
   });
 
   it('shows a hostile mentee name as text and runs no script from the YAML', async () => {

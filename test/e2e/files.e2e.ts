@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { useMentorshipView } from './harness';
+import { brokenFileStory } from './stories';
 
 describe('e2e: the tree follows the files', function () {
   const get = useMentorshipView('Priya Nair');
@@ -18,18 +19,7 @@ describe('e2e: the tree follows the files', function () {
   });
 
   it('shows a broken file as an error with its line, and the other mentees keep working', async () => {
-    const wb = get();
-    writeFileSync(wb.file('.mentorship/mentees/broken.yaml'), 'version: 1\nname: Broken\ngoals:\n  - id: a\n    title: [unclosed\n');
-    const row = await wb.waitForTreeRow('Cannot read broken.yaml', 10_000);
-    assert.match(row, /line [56]/);
-    const rows = await wb.treeRows();
-    assert.ok(rows.some((r) => r.startsWith('Ana Souza')));
-    assert.ok(rows.some((r) => r.startsWith('Priya Nair')));
-    await wb.screenshot('files-broken');
-    // Clicking it opens the file at the line of the problem.
-    await wb.treeRow('Cannot read broken.yaml').click();
-    await wb.page.locator('.tabs-container .tab.active[aria-label*="broken.yaml"]').waitFor({ timeout: 10_000 });
-    assert.match(await wb.cursorStatus(), /Ln [56],/);
+    await brokenFileStory(get());
   });
 
   it('says why a data folder cannot be read after a setting change, once, and recovers when the setting goes back', async () => {

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import type { Browser, Frame, Page } from 'playwright-core';
 
@@ -98,7 +99,15 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   /** Open the folder in restricted mode (workspace trust on, folder not trusted). */
   untrusted?: boolean;
+  /**
+   * The extension host that runs the extension: 'desktop' (Node, the default) or 'web' (the browser's
+   * web-worker host, as in vscode.dev and github.dev; the same .vsix then runs its `browser` entry).
+   */
+  host?: 'desktop' | 'web';
 }
+
+/** The extension's id, as `remote.extensionKind` names it. */
+const EXTENSION_ID = 'mentorship-tools.mentorship';
 
 export class Workbench {
   page!: Page;
@@ -108,6 +117,7 @@ export class Workbench {
   private userData!: string;
   private serverLog = '';
   readonly consoleErrors: string[] = [];
+  host: 'desktop' | 'web' = 'desktop';
 
   static async start(opts: WorkbenchOptions = {}): Promise<Workbench> {
     const wb = new Workbench();
@@ -123,6 +133,7 @@ export class Workbench {
   private async boot(opts: WorkbenchOptions): Promise<void> {
     const cs = codeServer();
     const ext = installedExtensions();
+    this.host = opts.host ?? 'desktop';
     const base = mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-'));
     this.workspace = path.join(base, 'bookshop');
     cpSync(path.join(ROOT, 'demo'), this.workspace, { recursive: true });
@@ -148,6 +159,7 @@ export class Workbench {
         'git.enabled': false,
         'editor.minimap.enabled': false,
         'window.commandCenter': false,
+        ...(this.host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}),
         ...opts.settings,
       }),
     );
@@ -233,6 +245,52 @@ export class Workbench {
     return found.map((f) => readFileSync(f, 'utf8')).join('\n');
   }
 
+  /**
+   * The Mentorship output channel's text. The desktop host writes it under the logs folder; the web host
+   * keeps its logs in the browser, so there it is read from the Output panel (shown, read, hidden again).
+   */
+  async mentorshipLog(): Promise<string> {
+    if (this.host === 'desktop') {
+      return this.extensionLog();
+    }
+    const lines = this.page.locator('.part.panel .monaco-editor .view-lines').first();
+    await this.runCommand('Output: Show Output Channels...');
+    await this.pick('Select Output Channel', 'Mentorship');
+    await lines.waitFor({ timeout: 10_000 });
+    // Soft-wrapped lines end in their space: joining the rows without a separator gives the text back.
+    const text = (await lines.locator('.view-line').allInnerTexts()).join('').replace(/\u00a0/g, ' ');
+    // Hide the panel again (Ctrl+J), so the layout is the one the tests expect.
+    await waitFor('the Output panel to close', async () => {
+      if (!(await this.page.locator('.part.panel').isVisible())) {
+        return true;
+      }
+      await this.page.keyboard.press('Control+J');
+      return false;
+    });
+    return text;
+  }
+
+  /**
+   * Asserts which extension host runs the extension: in the web host its bundle ran inside the
+   * extension host's web worker (its first line sets a global there), it logged "web extension host",
+   * and the Node host never activated it.
+   */
+  async expectHost(): Promise<void> {
+    let inWorker = false;
+    for (const w of this.page.workers()) {
+      inWorker ||= await w.evaluate(() => typeof (globalThis as { __mentorshipLoadStart?: unknown }).__mentorshipLoadStart === 'number').catch(() => false);
+    }
+    const nodeLog = this.extensionLog();
+    if (this.host === 'web') {
+      assert.ok(inWorker, 'the extension bundle ran in the web worker extension host');
+      assert.ok(!/activate_ms=/.test(nodeLog), 'the Node extension host did not activate the extension');
+      assert.match(await this.mentorshipLog(), /activate_ms=.*web extension host/);
+    } else {
+      assert.ok(!inWorker, 'the extension did not run in a web worker');
+      assert.match(nodeLog, /activate_ms=.*desktop extension host/);
+    }
+  }
+
   async stop(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
     if (this.server?.pid) {
@@ -255,9 +313,10 @@ export class Workbench {
     }
   }
 
+  /** A screenshot under test-results/; in the web host its name ends in "-web". */
   async screenshot(name: string): Promise<string> {
     mkdirSync(RESULTS, { recursive: true });
-    const file = path.join(RESULTS, `${name}.png`);
+    const file = path.join(RESULTS, `${name}${this.host === 'web' ? '-web' : ''}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -543,6 +602,9 @@ export function useWorkbench(opts: WorkbenchOptions = {}, ready?: (wb: Workbench
     if (this.currentTest?.state === 'failed' && wb) {
       const name = `FAILED-${this.currentTest.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}`;
       await wb.screenshot(name).catch(() => undefined);
+      // What the page held when the test failed: frames (webviews) and the workbench's console errors.
+      console.log(`  frames: ${wb.page.frames().map((f) => f.url().slice(0, 120)).join('\n          ')}`);
+      console.log(`  console errors: ${wb.consoleErrors.slice(-15).join('\n          ')}`);
     }
   });
   after(async () => {
@@ -556,7 +618,6 @@ export function useWorkbench(opts: WorkbenchOptions = {}, ready?: (wb: Workbench
   };
 }
 
-/** Clicks an inline action (by its title) on a tree row, hovering the row first so it shows. */
 /** A suite on the demo workspace with the Mentorship view open and showing `row` (the extension is active). */
 export function useMentorshipView(row: string, opts: WorkbenchOptions = {}): () => Workbench {
   return useWorkbench(opts, async (w) => {
@@ -564,10 +625,11 @@ export function useMentorshipView(row: string, opts: WorkbenchOptions = {}): () 
     await w.waitForTreeRow(row, 60_000);
     // The first rows come from the quick read; the full read that follows refreshes the tree, which
     // re-renders its rows. Tests start once that has happened, so a hover or click is not lost in it.
-    await waitFor('the full read of the data folder', () => /Loaded \d+ mentee file/.test(w.extensionLog()), 60_000, 200);
+    await waitFor('the full read of the data folder', async () => /Loaded \d+ mentee file/.test(await w.mentorshipLog()), 60_000, 200);
   });
 }
 
+/** Clicks an inline action (by its title) on a tree row, hovering the row first so it shows. */
 export async function clickInlineAction(wb: Workbench, rowLabel: string, actionTitle: string): Promise<void> {
   const row = wb.treeRow(rowLabel);
   await row.waitFor({ timeout: 20_000 });

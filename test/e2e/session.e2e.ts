@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { useMentorshipView, waitFor } from './harness';
+import { logSessionStory } from './stories';
 
 const PRIYA = '.mentorship/mentees/priya-nair.yaml';
 
@@ -9,52 +10,7 @@ describe('e2e: Log Session from the command palette', function () {
   const get = useMentorshipView('Priya Nair');
 
   it('writes exactly one well-formed session into the right file, keeps its comments, and the tree updates', async () => {
-    const wb = get();
-    const before = wb.read(PRIYA);
-    const anaBefore = wb.read('.mentorship/mentees/ana-souza.yaml');
-    await wb.runCommand('Mentorship: Log Session');
-    await wb.pick('Log a session with', 'Priya Nair');
-    await wb.answer('Date of the session with Priya Nair', undefined);
-    await wb.answer('Duration in minutes', undefined);
-    await wb.waitForQuickInput('Topics');
-    await wb.page.keyboard.type('pairing');
-    // The typed topic shows as a new row that is ticked: it will be saved, not dropped.
-    // (The row follows the typing: wait for the whole word, not the first letters.)
-    const typed = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'pairing' }).filter({ hasText: 'new topic' }).first();
-    await typed.waitFor();
-    const ticked = await typed.evaluate((row) => {
-      const box = row.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-      const toggle = row.querySelector('[role="checkbox"]');
-      return box ? box.checked : (toggle?.getAttribute('aria-checked') ?? row.getAttribute('aria-checked')) === 'true';
-    });
-    assert.equal(ticked, true, 'the typed topic is ticked');
-    await wb.screenshot('session-topic-typed');
-    await wb.page.keyboard.press('Enter');
-    await wb.answer('Notes', 'Walked through the strict-mode errors together');
-    await wb.waitForQuickInput('Save now, or add more');
-    await wb.screenshot('session-save-menu');
-    await wb.page.keyboard.press('Enter');
-    await wb.waitForNotification('saved');
-
-    const after = wb.read(PRIYA);
-    const data = parse(after);
-    assert.equal(data.sessions.length, 2);
-    const s = data.sessions[1];
-    assert.equal(s.notes, 'Walked through the strict-mode errors together');
-    assert.equal(s.duration, 30, 'the usual duration is the default');
-    assert.deepEqual(s.topics, ['pairing']);
-    assert.match(s.date, /^\d{4}-\d{2}-\d{2}$/);
-    // Taking the new session's lines out gives back the original file, byte for byte.
-    const start = after.indexOf(`  - id: ${String(s.id)}\n`);
-    const end = after.indexOf('\n\nfeedback:');
-    assert.ok(start > 0 && end > start, after);
-    assert.equal(after.slice(0, start) + after.slice(end + 1), before);
-    assert.ok(after.includes('# Priya — new. First weeks; goals still being shaped.'));
-    assert.equal(wb.read('.mentorship/mentees/ana-souza.yaml'), anaBefore, 'other mentees untouched');
-
-    await wb.expandTreeRow('Priya Nair');
-    await wb.waitForTreeRow(/^Sessions, 2/);
-    await wb.screenshot('session-logged');
+    await logSessionStory(get());
   });
 
   it('cancelling half way writes nothing', async () => {
