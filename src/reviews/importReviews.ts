@@ -8,10 +8,10 @@ import { safeRelativePath } from '../core/anchors/paths';
 import type { CodeAnchor, FeedbackKind, Mentee } from '../core/domain/model';
 import { FEEDBACK_KINDS } from '../core/domain/model';
 import { addImportedFeedback } from '../core/domain/operations';
-import { firstWords } from '../core/domain/text';
+import { firstWords, plural } from '../core/domain/text';
 import { FEEDBACK_ICON } from '../core/render/treeModel';
 import type { MenteeFile } from '../core/storage/store';
-import { fetchReview, listRequestsBy, ReviewApiError } from '../core/reviews/api';
+import { fetchFileAt, fetchReview, listRequestsBy, ReviewApiError } from '../core/reviews/api';
 import type { ApiOptions } from '../core/reviews/api';
 import { feedbackEntry, planImport, resolveAnchor } from '../core/reviews/importPlan';
 import type { AnchorStatus, ImportCandidate } from '../core/reviews/importPlan';
@@ -299,10 +299,10 @@ async function chooseComments(f: Mf, candidates: ImportCandidate[]): Promise<Imp
     // Keyboard path to the same change: confirm, or change one of the guessed kinds.
     const next = await vscode.window.showQuickPick(
       [
-        { label: `$(check) ${t('Import {0} comments', chosen.length)}`, value: undefined },
+        { label: `$(check) ${plural(chosen.length, t('Import 1 comment'), t('Import {0} comments', chosen.length))}`, value: undefined },
         ...guessed.map((c) => ({ label: `$(edit) ${t('Change the guessed kind "{0}"', kindLabel(c.kind))}`, detail: firstWords(c.comment.body, 100), value: c })),
       ],
-      { title: t('Import Review Comments: {0}', f.data.name), placeHolder: t('{0} kinds are guesses from the wording', guessed.length), ignoreFocusOut: true },
+      { title: t('Import Review Comments: {0}', f.data.name), placeHolder: plural(guessed.length, t('1 kind is a guess from the wording'), t('{0} kinds are guesses from the wording', guessed.length)), ignoreFocusOut: true },
     );
     if (!next) {
       throw new Cancelled();
@@ -328,7 +328,10 @@ async function readWorking(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-async function anchorsFor(chosen: ImportCandidate[], signal: { isCancellationRequested: boolean }): Promise<{ anchor?: CodeAnchor; status: AnchorStatus }[]> {
+/** A file as it was at a commit, asked of the code host (undefined: not there, or not available). */
+type FileAt = (commit: string, path: string) => Promise<string | undefined>;
+
+async function anchorsFor(chosen: ImportCandidate[], signal: { isCancellationRequested: boolean }, fromHost: FileAt): Promise<{ anchor?: CodeAnchor; status: AnchorStatus }[]> {
   const folder = workspaceFolder();
   const api = await gitApi();
   const repo = api?.getRepository(folder.uri) ?? undefined;
@@ -351,13 +354,15 @@ async function anchorsFor(chosen: ImportCandidate[], signal: { isCancellationReq
       working.set(rel, readWorking(uri));
     }
     const key = `${c.comment.commit ?? ''}:${rel}`;
-    if (repo && c.comment.commit && !atCommit.has(key)) {
+    const commit = c.comment.commit;
+    const repoPath = c.comment.path;
+    if (commit && repoPath && !atCommit.has(key)) {
+      // The local repository first; where it lacks the commit, or there is no git (the browser), the code
+      // host gives the file as it was (GitLab's notes carry no diff hunk to fall back on).
+      const local = repo ? repo.show(commit, uri.fsPath).then((s) => s, () => undefined) : Promise.resolve(undefined);
       atCommit.set(
         key,
-        repo.show(c.comment.commit, uri.fsPath).then(
-          (s) => s,
-          () => undefined, // the commit is not in the local repository: the diff hunk serves
-        ),
+        local.then((s) => s ?? fromHost(commit, repoPath)),
       );
     }
     const r = resolveAnchor(c.comment, rel, await atCommit.get(key), await working.get(rel), multi ? folder.name : undefined);
@@ -423,7 +428,15 @@ export async function importReviewComments(deps: Deps, arg: unknown): Promise<vo
     return;
   }
   const anchors = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Finding the code of {0} comments', chosen.length), cancellable: true }, (_p, cancel) =>
-    anchorsFor(chosen, cancel),
+    anchorsFor(chosen, cancel, async (commit, path) => {
+      try {
+        return await fetchFileAt(ref, path, commit, { provider: ref.provider, base, token });
+      } catch (e) {
+        // Without the file the diff hunk serves, or the comment keeps the line it was written on.
+        deps.log.warn(`Import: ${path} at ${commit.slice(0, 7)} could not be read from ${ref.host}: ${describe(e)}`);
+        return undefined;
+      }
+    }),
   );
   const entries = chosen.map((c, i) => feedbackEntry(review, c.comment, c.kind, anchors[i].anchor));
   try {
@@ -436,6 +449,10 @@ export async function importReviewComments(deps: Deps, arg: unknown): Promise<vo
   const linked = count('found') + count('moved');
   deps.log.info(`Import: ${entries.length} comments of ${ref.url} stored for ${mentee.slug} (${linked} linked, ${count('notFound')} not found, ${count('none')} without a line)`);
   void vscode.window.showInformationMessage(
-    t('{0} review comments of {1} imported for {2}: {3} linked to today\'s code, {4} not found in today\'s code, {5} without a line.', entries.length, ref.url, mentee.data.name, linked, count('notFound'), count('none')),
+    plural(
+      entries.length,
+      t('1 review comment of {0} imported for {1}: {2} linked to today\'s code, {3} not found in today\'s code, {4} without a line.', ref.url, mentee.data.name, linked, count('notFound'), count('none')),
+      t('{0} review comments of {1} imported for {2}: {3} linked to today\'s code, {4} not found in today\'s code, {5} without a line.', entries.length, ref.url, mentee.data.name, linked, count('notFound'), count('none')),
+    ),
   );
 }

@@ -78,7 +78,7 @@ describe('e2e: importing review comments from a pull request', function () {
     assert.ok(rows.some((r) => r.includes('question (guessed)') && r.includes('Why round here')), rows.join(' | '));
     await wb.screenshot('reviews-choose');
     await wb.page.keyboard.press('Enter');
-    await wb.pick('kinds are guesses from the wording', 'Import 4 comments');
+    await wb.pick('1 kind is a guess from the wording', 'Import 4 comments');
     const note = await wb.waitForNotification('review comments of https://github.com/octo/bookshop/pull/7 imported for Ana Souza');
     assert.match(note, /4 review comments .* 2 linked to today's code, 1 not found in today's code, 1 without a line\./);
     const block = insertedOnce(before, wb.read(ANA));

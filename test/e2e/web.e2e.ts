@@ -1,11 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { FakeCodeHost, gitlabDiscussion, gitlabFile, gitlabMr } from '../support/codeHost';
+import type { WorkbenchOptions } from './harness';
 import { useMentorshipView } from './harness';
 import { brokenFileStory, dashboardStory, feedbackStory, logSessionStory, treeStory } from './stories';
+
+const MR = 'https://gitlab.example.com/shop/bookshop/-/merge_requests/3';
+const HEAD = 'c'.repeat(40);
+
+/**
+ * A merge request on demo/src/cart.ts, written when the file had five lines fewer above the total (the
+ * remove() method came later). GitLab's notes carry no diff hunk: the code comes from the host's file API.
+ */
+function mergeRequest(host: FakeCodeHost): void {
+  const today = readFileSync(path.join(__dirname, '..', '..', 'demo', 'src', 'cart.ts'), 'utf8').split('\n');
+  const then = [...today.slice(0, 18), ...today.slice(23)].join('\n');
+  const project = '/projects/shop/bookshop';
+  host.routes.set(`${project}/merge_requests/3`, gitlabMr(3, 'ana-souza', 'Cart totals with quantities', MR));
+  host.routes.set('/user', { id: 1, username: 'mentor-e2e' });
+  host.routes.set(`${project}/merge_requests/3/discussions`, [
+    gitlabDiscussion('d1', [
+      { id: 301, username: 'mentor-e2e', body: 'suggestion: name the product of price and quantity', position: { path: 'src/cart.ts', newLine: 22, headSha: HEAD } },
+      { id: 302, username: 'ana-souza', body: 'Done in the next commit.' },
+    ]),
+    gitlabDiscussion('d2', [{ id: 303, username: 'team-lead', body: 'nitpick: trailing space', position: { path: 'src/cart.ts', newLine: 22, headSha: HEAD } }]),
+  ]);
+  host.routes.set(`${project}/repository/files/src/cart.ts`, gitlabFile('src/cart.ts', then, HEAD));
+}
 
 // The core stories again, with the extension forced into the browser's web-worker extension host (the
 // host of vscode.dev and github.dev): the same .vsix runs its `browser` entry, reads and writes through
 // the workspace file system, and has no git. Each test first asserts that it runs there.
 describe('e2e: in the browser (web worker extension host)', function () {
-  const get = useMentorshipView('Ana Souza', { host: 'web' });
+  const gitlab = new FakeCodeHost('gitlab');
+  const opts: WorkbenchOptions = { host: 'web' };
+  before(async () => {
+    await gitlab.start();
+    gitlab.token = 'glpat-e2e';
+    mergeRequest(gitlab);
+    opts.settings = { 'mentorship.reviews.gitlabApiUrl': `${gitlab.base}/api/v4` };
+  });
+  after(async () => gitlab.stop());
+  const get = useMentorshipView('Ana Souza', opts);
 
   it('the tree shows the demo mentees with their goals and progress', async () => {
     await get().expectHost();
@@ -30,6 +68,26 @@ describe('e2e: in the browser (web worker extension host)', function () {
   it('a broken file shows with its line and opens there', async () => {
     await get().expectHost();
     await brokenFileStory(get());
+  });
+
+  it("Import Review Comments reads a GitLab merge request through the browser's fetch and links the comment to today's code", async () => {
+    const wb = get();
+    await wb.expectHost();
+    await wb.runCommand('Mentorship: Import Review Comments');
+    await wb.pick('Import review comments for', 'Ana Souza');
+    await wb.answer('Paste the URL of a pull request', MR);
+    await wb.answer('A GitLab personal access token', 'glpat-e2e');
+    await wb.pick('Whose review comments?', 'Your comments (mentor-e2e)');
+    await wb.waitForQuickInput('Untick what not to import');
+    await wb.page.keyboard.press('Enter');
+    const note = await wb.waitForNotification(`1 review comment of ${MR} imported for Ana Souza`);
+    assert.match(note, /1 linked to today's code/);
+    const fb = (parse(wb.read('.mentorship/mentees/ana-souza.yaml')).feedback as { source?: { id: string }; kind: string; anchor?: { range: { startLine: number }; text: string }; replies?: { author: string }[] }[]).find((f) => f.source?.id === '301');
+    assert.deepEqual([fb?.kind, fb?.anchor?.range.startLine, fb?.anchor?.text], ['suggestion', 27, '      sum = sum + priceFor(line.isbn) * line.quantity;']);
+    assert.deepEqual(fb?.replies?.map((r) => r.author), ['ana-souza']);
+    // The file at the comment's commit came from the code host (no git here), with the token.
+    assert.ok(gitlab.seen.some((x) => x.path.includes('/repository/files/src%2Fcart.ts?ref=') && x.privateToken === 'glpat-e2e'));
+    assert.ok(!wb.read('.mentorship/mentees/ana-souza.yaml').includes('glpat-e2e'), 'no token is stored');
   });
 
   it('sharing through git says plainly that the browser cannot run git, and everything else goes on working', async () => {

@@ -140,6 +140,35 @@ export function gitlabNote(s: NoteSpec): Json {
   };
 }
 
+/** Base64 as both hosts send file content: wrapped at 60 characters by GitHub, in one line by GitLab. */
+function base64(text: string, wrap: boolean): string {
+  const b = Buffer.from(text, 'utf8').toString('base64');
+  return wrap ? (b.match(/.{1,60}/g) ?? []).join('\n') + '\n' : b;
+}
+
+/** A file from GitHub's contents API (`GET /repos/{owner}/{repo}/contents/{path}?ref=`), from its documented example. */
+export function githubContent(path: string, text: string): Json {
+  const ex = githubExample('content-file-response-if-content-is-a-file') as Record<string, unknown>;
+  return { ...ex, name: path.slice(path.lastIndexOf('/') + 1), path, size: Buffer.byteLength(text), content: base64(text, true), encoding: 'base64' };
+}
+
+/** A file from GitLab's repository files API (`GET /projects/:id/repository/files/:file_path?ref=`), as documented. */
+export function gitlabFile(path: string, text: string, ref: string): Json {
+  return {
+    file_name: path.slice(path.lastIndexOf('/') + 1),
+    file_path: path,
+    size: Buffer.byteLength(text),
+    encoding: 'base64',
+    content_sha256: '4c294617b60715c1d218e61164a3abd4808a4284cbc30e6728a01ad9aada4481',
+    ref,
+    blob_id: '79f7bbd25901e8334750839545a9bd021f0e4c83',
+    commit_id: ref,
+    last_commit_id: ref,
+    execute_filemode: false,
+    content: base64(text, false),
+  };
+}
+
 export function gitlabDiscussion(id: string, notes: NoteSpec[]): Json {
   return { id, individual_note: notes.length === 1 && !notes[0].position, notes: notes.map(gitlabNote) };
 }
@@ -199,11 +228,39 @@ export class FakeCodeHost {
     if (res.destroyed) {
       return;
     }
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...this.cors(), ...headers });
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   }
 
+  /**
+   * Cross-origin headers as both services send them, so the import also works from a web page (VS Code in
+   * the browser): any origin, and the paging and rate-limit headers readable by the page.
+   */
+  private cors(): Record<string, string> {
+    return this.provider === 'github'
+      ? {
+          'access-control-allow-origin': '*',
+          'access-control-expose-headers':
+            'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset',
+        }
+      : { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Link, X-Total, X-Total-Pages, X-Per-Page, X-Page, X-Next-Page, X-Prev-Page, X-Gitlab-Blob-Id, X-Gitlab-Commit-Id, X-Gitlab-Content-Sha256, X-Gitlab-Encoding, X-Gitlab-File-Name, X-Gitlab-File-Path, X-Gitlab-Last-Commit-Id, X-Gitlab-Ref, X-Gitlab-Size' };
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'OPTIONS') {
+      // The browser's preflight for a request with Authorization / PRIVATE-TOKEN.
+      res.writeHead(204, {
+        ...this.cors(),
+        'access-control-allow-methods': this.provider === 'github' ? 'GET, POST, PATCH, PUT, DELETE' : 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers':
+          this.provider === 'github'
+            ? 'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-Github-Next-Global-ID, X-GitHub-Api-Version'
+            : String(req.headers['access-control-request-headers'] ?? ''),
+        'access-control-max-age': '86400',
+      });
+      res.end();
+      return;
+    }
     const url = new URL(req.url ?? '/', this.base);
     // GitLab's project ids are URL-encoded paths; keep them as one segment.
     const path = url.pathname.replace(/\/api\/v[34]/, '');

@@ -4,7 +4,7 @@
  * path against a code host of the tests' own on 127.0.0.1.
  */
 import * as assert from 'node:assert/strict';
-import { fetchReview, listRequestsBy, nextPage, ReviewApiError } from '../../src/core/reviews/api';
+import { fetchFileAt, fetchReview, listRequestsBy, nextPage, ReviewApiError } from '../../src/core/reviews/api';
 import type { ApiOptions } from '../../src/core/reviews/api';
 import { guessKind, readKind } from '../../src/core/reviews/conventional';
 import { codeFromFile, codeFromHunk } from '../../src/core/reviews/diffHunk';
@@ -13,7 +13,7 @@ import { gitlabDiscussions, gitlabRequest } from '../../src/core/reviews/gitlab'
 import { feedbackEntry, planImport, resolveAnchor } from '../../src/core/reviews/importPlan';
 import type { FetchedReview } from '../../src/core/reviews/model';
 import { defaultApiBase, parseRemote, parseRequestUrl } from '../../src/core/reviews/model';
-import { FakeCodeHost, githubComment, githubExample, githubPull, githubReview, gitlabDiscussion, gitlabMr } from '../support/codeHost';
+import { FakeCodeHost, githubComment, githubContent, githubExample, githubPull, githubReview, gitlabDiscussion, gitlabFile, gitlabMr } from '../support/codeHost';
 
 const GH = parseRequestUrl('https://github.com/octocat/Hello-World/pull/1');
 const GL = parseRequestUrl('https://gitlab.example.com/shop/web/checkout/-/merge_requests/7');
@@ -392,6 +392,69 @@ describe('reviews: the HTTP path against a code host on 127.0.0.1', () => {
     assert.equal(nextPage(h({ link: '<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=9>; rel="last"' }), 'https://api.github.com/x'), 'https://api.github.com/x?page=2');
     assert.equal(nextPage(h({ 'x-next-page': '3' }), 'https://gl/x?per_page=2'), 'https://gl/x?per_page=2&page=3');
     assert.equal(nextPage(h({ 'x-next-page': '' }), 'https://gl/x'), undefined);
+  });
+});
+
+describe('reviews: the code a comment was written on, from the code host', () => {
+  const TEXT = 'export function total(items: Item[]): number {\n  // Prijs × aantal — non-ASCII survives\n  let sum = 0;\n  return sum;\n}\n';
+  const SHA = 'c'.repeat(40);
+
+  it('GitHub: the contents API at the commit, base64 wrapped in lines, decoded as UTF-8', async () => {
+    const gh = new FakeCodeHost('github');
+    await gh.start();
+    try {
+      gh.routes.set('/repos/octocat/Hello-World/contents/src/total.ts', githubContent('src/total.ts', TEXT));
+      const text = await fetchFileAt(GH!, 'src/total.ts', SHA, { provider: 'github', base: gh.base, token: 'ghp' });
+      assert.equal(text, TEXT);
+      assert.deepEqual(gh.seen.map((x) => [x.path, x.authorization]), [[`/repos/octocat/Hello-World/contents/src/total.ts?ref=${SHA}`, 'Bearer ghp']]);
+      // A file the commit does not have: undefined, not a failed import.
+      assert.equal(await fetchFileAt(GH!, 'src/gone.ts', SHA, { provider: 'github', base: gh.base, token: 'ghp' }), undefined);
+      // Over 1 MB GitHub sends no content ("encoding": "none"): undefined as well.
+      gh.routes.set('/repos/octocat/Hello-World/contents/big.json', { ...(githubContent('big.json', 'x') as object), content: '', encoding: 'none' });
+      assert.equal(await fetchFileAt(GH!, 'big.json', SHA, { provider: 'github', base: gh.base, token: 'ghp' }), undefined);
+    } finally {
+      await gh.stop();
+    }
+  });
+
+  it('GitLab: the repository files API with the path as one encoded segment, the token as PRIVATE-TOKEN', async () => {
+    const gl = new FakeCodeHost('gitlab');
+    await gl.start();
+    try {
+      gl.routes.set('/projects/shop/web/checkout/repository/files/src/total.ts', gitlabFile('src/total.ts', TEXT, SHA));
+      const text = await fetchFileAt(GL!, 'src/total.ts', SHA, { provider: 'gitlab', base: gl.base + '/api/v4', token: 'glpat' });
+      assert.equal(text, TEXT);
+      assert.deepEqual(gl.seen.map((x) => [x.path, x.privateToken]), [[`/api/v4/projects/shop%2Fweb%2Fcheckout/repository/files/src%2Ftotal.ts?ref=${SHA}`, 'glpat']]);
+    } finally {
+      await gl.stop();
+    }
+  });
+
+  it('a failure other than "not there" is said, not taken for a missing file', async () => {
+    const gl = new FakeCodeHost('gitlab');
+    await gl.start();
+    try {
+      gl.failures.push({ match: /repository\/files/, failure: { status: 401, body: { message: '401 Unauthorized' } } });
+      await assert.rejects(fetchFileAt(GL!, 'src/total.ts', SHA, { provider: 'gitlab', base: gl.base, token: 'bad' }), (e: unknown) => e instanceof ReviewApiError && e.kind === 'unauthorized');
+    } finally {
+      await gl.stop();
+    }
+  });
+
+  it('answers a browser\'s preflight and lets the page read the paging headers, as both services do', async () => {
+    for (const provider of ['github', 'gitlab'] as const) {
+      const host = new FakeCodeHost(provider);
+      await host.start();
+      try {
+        const pre = await fetch(`${host.base}/user`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:1', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': provider === 'github' ? 'authorization,x-github-api-version' : 'private-token' } });
+        assert.equal(pre.status, 204);
+        assert.equal(pre.headers.get('access-control-allow-origin'), '*');
+        assert.match(pre.headers.get('access-control-allow-headers') ?? '', provider === 'github' ? /Authorization.*X-GitHub-Api-Version/ : /private-token/);
+        assert.match((await fetch(`${host.base}/user`)).headers.get('access-control-expose-headers') ?? '', /Link/);
+      } finally {
+        await host.stop();
+      }
+    }
   });
 });
 

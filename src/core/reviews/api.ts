@@ -224,6 +224,47 @@ export async function fetchReview(ref: RequestRef, o: ApiOptions): Promise<Fetch
   return { request, comments: shaped(o.base + mr, 'the discussions', () => gitlabDiscussions(discussions, ref.url)), viewer: await viewer(o) };
 }
 
+/** Text of base64 content as the contents APIs give it (UTF-8), in Node and in a browser alike. */
+function fromBase64(b64: string): string {
+  const bin = atob(b64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) {
+    bytes[i] = bin.charCodeAt(i);
+  }
+  return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+}
+
+/**
+ * A file of the request's repository as it was at `commit`, from the code host itself (GitHub's contents
+ * API, GitLab's repository files API): the code a comment was written on, where the local repository does
+ * not have that commit or there is no git (VS Code in the browser). Undefined when the host has no such
+ * file there, or gives no content (GitHub leaves out files over 1 MB); other failures are thrown as for
+ * every request.
+ */
+export async function fetchFileAt(ref: Pick<RequestRef, 'provider' | 'project'>, path: string, commit: string, o: ApiOptions): Promise<string | undefined> {
+  const encodedPath = path.split('/').map(encodeURIComponent).join('/');
+  const url =
+    ref.provider === 'github'
+      ? `/repos/${ref.project.split('/').map(encodeURIComponent).join('/')}/contents/${encodedPath}?ref=${encodeURIComponent(commit)}`
+      : `/projects/${encodeURIComponent(ref.project)}/repository/files/${encodeURIComponent(path)}?ref=${encodeURIComponent(commit)}`;
+  let file: { content?: string; encoding?: string } | undefined;
+  try {
+    file = await getOne(o, url, `${path} at ${commit.slice(0, 7)}`, (j) => {
+      if (!j || typeof j !== 'object' || Array.isArray(j)) {
+        throw new ShapeError(`${path}: not a file`);
+      }
+      const f = j as { content?: unknown; encoding?: unknown };
+      return { content: typeof f.content === 'string' ? f.content : undefined, encoding: typeof f.encoding === 'string' ? f.encoding : undefined };
+    });
+  } catch (e) {
+    if (e instanceof ReviewApiError && e.kind === 'notFound') {
+      return undefined;
+    }
+    throw e;
+  }
+  return file.encoding === 'base64' && file.content !== undefined ? fromBase64(file.content) : undefined;
+}
+
 /** Recent requests authored by `author` in a project, newest first (one page). */
 export async function listRequestsBy(ref: Omit<RequestRef, 'number' | 'url'>, author: string, o: ApiOptions): Promise<RequestSummary[]> {
   if (ref.provider === 'github') {
