@@ -5,18 +5,12 @@
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import { GitError } from './gitError';
+
+export { GitError };
 
 export const GIT_AVAILABLE = true;
 
-export class GitError extends Error {
-  constructor(
-    message: string,
-    readonly notInstalled = false,
-  ) {
-    super(message);
-    this.name = 'GitError';
-  }
-}
 
 function gitPath(): string {
   const setting = vscode.workspace.getConfiguration('git').get<string | string[]>('path');

@@ -3,16 +3,9 @@
  * so plainly, and the callers (sharing, rename detection, who the user is) carry on without it.
  */
 import * as vscode from 'vscode';
+import { GitError } from './gitError';
 
-export class GitError extends Error {
-  constructor(
-    message: string,
-    readonly notInstalled = false,
-  ) {
-    super(message);
-    this.name = 'GitError';
-  }
-}
+export { GitError };
 
 export const GIT_AVAILABLE = false;
 
