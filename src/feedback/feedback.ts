@@ -341,7 +341,7 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
     const message =
       result.doubt === 'changed'
         ? t('The code this feedback was about changed; the most similar lines in {0} are selected ({1}% alike). If they are not the ones, select the right code and re-point the feedback.', anchor.path, Math.round(result.confidence * 100))
-        : t('The same code stands at line {0} of {1}, but none of the lines that were around it are: it may be another copy. Check that it is the one the feedback is about.', result.range.startLine, anchor.path);
+        : t('The same code stands at line {0} of {1}, but most of the lines that were around it do not: it may be another copy. Check that it is the one the feedback is about.', result.range.startLine, anchor.path);
     void vscode.window.showWarningMessage(message, repoint).then(async (c) => {
       if (c === repoint) {
         await repointFeedback(deps, entryArg('feedback', path, fb.id));

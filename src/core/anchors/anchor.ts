@@ -29,7 +29,7 @@ export interface LocateResult {
   /**
    * Set when the place may not be the code the anchor was made on, for a reason the UI must say:
    * 'changed' — the anchored text stands nowhere as it was, these are the most similar lines;
-   * 'surroundings' — the same text stands here, but none of the lines that were around it are.
+   * 'surroundings' — the same text stands here, but most of the lines that were around it do not.
    */
   doubt?: 'changed' | 'surroundings';
 }
@@ -127,7 +127,20 @@ export function locate(text: string, anchor: Pick<CodeAnchor, 'range' | 'text' |
   return r.method === 'fuzzy' ? { ...r, doubt: 'changed' } : r;
 }
 
-/** The nearest non-blank lines around a range (squashed), `n` above and `n` below. */
+/**
+ * The whole lines of context the anchor remembers, squashed, blank ones left out, in file order (`before`
+ * ends at the start of the selection's line, `after` starts at the end of its last line: the partial
+ * pieces are not lines of context).
+ */
+function rememberedLines(anchor: Pick<CodeAnchor, 'before' | 'after'>): { above: string[]; below: string[] } {
+  const afterPieces = (anchor.after ?? '').split('\n').slice(1);
+  return {
+    above: (anchor.before ?? '').split('\n').slice(0, -1).map(squash).filter((l) => l.length > 0),
+    below: ((anchor.after ?? '').endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash).filter((l) => l.length > 0),
+  };
+}
+
+/** The nearest non-blank lines around a range (squashed), `n` above and `n` below, nearest first. */
 function around(idx: LineIndex, range: AnchorRange, n: number): { above: string[]; below: string[] } {
   const above: string[] = [];
   for (let i = range.startLine - 1; i >= 1 && above.length < n; i--) {
@@ -146,36 +159,23 @@ function around(idx: LineIndex, range: AnchorRange, n: number): { above: string[
   return { above, below };
 }
 
-/** Whether any of the nearest lines the anchor remembers above or below still stands next to `range`. */
+/**
+ * Whether the copy at `range` still stands among what was around the code: at least half of the nearest
+ * non-blank lines the anchor remembers (up to three above, three below) are next to it, in their order.
+ * Code that moved takes most of its surroundings along; a copy of generic lines (`} else {`, `continue;`)
+ * that merely reads the same sits among other ones.
+ */
 function keepsSurroundings(idx: LineIndex, anchor: Pick<CodeAnchor, 'before' | 'after'>, range: AnchorRange): boolean {
-  const beforeLines = (anchor.before ?? '').split('\n').slice(0, -1).map(squash).filter((l) => l.length > 0).reverse().slice(0, 2);
-  const afterPieces = (anchor.after ?? '').split('\n').slice(1);
-  const afterLines = ((anchor.after ?? '').endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash).filter((l) => l.length > 0).slice(0, 2);
-  if (beforeLines.length === 0 && afterLines.length === 0) {
+  const remembered = rememberedLines(anchor);
+  const above = remembered.above.slice(-3).reverse();
+  const below = remembered.below.slice(0, 3);
+  if (above.length + below.length === 0) {
     return true; // nothing remembered around it: nothing to doubt
   }
-  const now = around(idx, range, 2);
-  const kept = [...beforeLines.filter((l) => now.above.includes(l)), ...afterLines.filter((l) => now.below.includes(l))];
-  if (new Set(kept).size >= 2) {
-    return true;
-  }
-  // One line alone (maybe twice, like `}` above and below) tells a place only when it is not as common as
-  // `}` or `continue;`.
-  return kept.some((l) => {
-    let n = 0;
-    for (let i = 1; i <= idx.lineCount && n <= COMMON_LINE; i++) {
-      if (squash(idx.lineText(i)) === l) {
-        n++;
-      }
-    }
-    return n <= COMMON_LINE;
-  });
+  const now = around(idx, range, 3);
+  const kept = above.filter((l, k) => now.above[k] === l).length + below.filter((l, k) => now.below[k] === l).length;
+  return kept * 2 >= above.length + below.length;
 }
-
-/** A line found more often than this in a file is too common to tell one place from another. */
-const COMMON_LINE = 3;
-
-
 
 /**
  * Where the anchored lines stood, when they were rewritten in place: the lines between the nearest
@@ -183,9 +183,7 @@ const COMMON_LINE = 3;
  * place) near where the code was, with something still between them.
  */
 function editedInPlace(idx: LineIndex, anchor: Pick<CodeAnchor, 'range' | 'text' | 'before' | 'after'>): { range: AnchorRange; outerStart: number; outerEnd: number } | undefined {
-  const beforeLines = (anchor.before ?? '').split('\n').slice(0, -1).map(squash).filter((l) => l.length > 0);
-  const afterPieces = (anchor.after ?? '').split('\n').slice(1);
-  const afterLines = ((anchor.after ?? '').endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash).filter((l) => l.length > 0);
+  const { above: beforeLines, below: afterLines } = rememberedLines(anchor);
   if (beforeLines.length === 0 || afterLines.length === 0) {
     return undefined;
   }
