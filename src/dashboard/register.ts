@@ -13,11 +13,17 @@ import { DASHBOARD_VIEW_TYPE } from './protocol';
 export function registerDashboard(deps: Deps): void {
   let manager: Promise<DashboardManager> | undefined;
   const get = (): Promise<DashboardManager> => {
-    manager ??= loadBundle<typeof import('./panel')>('dashboard').then((mod) => {
-      const m = new mod.DashboardManager(deps);
-      deps.context.subscriptions.push(m);
-      return m;
-    });
+    manager ??= loadBundle<typeof import('./panel')>('dashboard').then(
+      (mod) => {
+        const m = new mod.DashboardManager(deps);
+        deps.context.subscriptions.push(m);
+        return m;
+      },
+      (e: unknown) => {
+        manager = undefined; // a bundle that failed to load is tried again next time
+        throw e;
+      },
+    );
     return manager;
   };
   deps.context.subscriptions.push(

@@ -322,27 +322,18 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   revealThread(uri, fb.id);
   await vscode.window.showTextDocument(doc, { selection: range, preview: false });
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  if (result.edited) {
-    // Rewritten where it stood: show the place, and say that it is not the same code any more.
+  // Rewritten where it stood, changed, or a copy among other lines: show the place, say why it may not be
+  // the code the feedback was about, and offer to re-point it.
+  const doubt = result.edited
+    ? t('The code this feedback was about was rewritten; the selection shows where it stood in {0}. If the feedback is about the new code, re-point it.', anchor.path)
+    : result.doubt === 'changed'
+      ? t('The code this feedback was about changed; the most similar lines in {0} are selected ({1}% alike). If they are not the ones, select the right code and re-point the feedback.', anchor.path, Math.round(result.confidence * 100))
+      : result.doubt === 'surroundings'
+        ? t('The same code stands at line {0} of {1}, but most of the lines that were around it do not: it may be another copy. Check that it is the one the feedback is about.', result.range.startLine, anchor.path)
+        : undefined;
+  if (doubt) {
     const repoint = t('Re-point to Selection');
-    void vscode.window
-      .showWarningMessage(
-        t('The code this feedback was about was rewritten; the selection shows where it stood in {0}. If the feedback is about the new code, re-point it.', anchor.path),
-        repoint,
-      )
-      .then(async (c) => {
-        if (c === repoint) {
-          await repointFeedback(deps, entryArg('feedback', path, fb.id));
-        }
-      });
-  } else if (result.doubt) {
-    // Not certainly the code the feedback was about: say why, and offer to re-point.
-    const repoint = t('Re-point to Selection');
-    const message =
-      result.doubt === 'changed'
-        ? t('The code this feedback was about changed; the most similar lines in {0} are selected ({1}% alike). If they are not the ones, select the right code and re-point the feedback.', anchor.path, Math.round(result.confidence * 100))
-        : t('The same code stands at line {0} of {1}, but most of the lines that were around it do not: it may be another copy. Check that it is the one the feedback is about.', result.range.startLine, anchor.path);
-    void vscode.window.showWarningMessage(message, repoint).then(async (c) => {
+    void vscode.window.showWarningMessage(doubt, repoint).then(async (c) => {
       if (c === repoint) {
         await repointFeedback(deps, entryArg('feedback', path, fb.id));
       }

@@ -11,7 +11,6 @@ export { GitError };
 
 export const GIT_AVAILABLE = true;
 
-
 function gitPath(): string {
   const setting = vscode.workspace.getConfiguration('git').get<string | string[]>('path');
   const first = Array.isArray(setting) ? setting[0] : setting;

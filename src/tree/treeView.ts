@@ -36,7 +36,8 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    */
   refresh(): void {
     const prev = this.roots;
-    const next = this.rootChildren();
+    // Only rows VS Code has asked for can be refreshed in place; a view never shown computes nothing here.
+    const next = prev ? this.rootChildren() : undefined;
     if (prev && next && prev.length > 0 && next.length === prev.length && next.every((n, i) => n.id === prev[i].id)) {
       prev.forEach((old, i) => {
         const record = old as unknown as Record<string, unknown>;

@@ -298,7 +298,6 @@ export function topicNode(path: string, x: AgendaTopic, m: Mentee, opts: TreeOpt
   };
 }
 
-
 export function goalNode(path: string, g: Goal, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
   const overdue = isGoalOverdue(g, opts.today);
