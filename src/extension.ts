@@ -28,6 +28,8 @@ export interface MentorshipApi {
   workspace: MentorshipWorkspace;
   /** Settles when the data folder has been read for the first time. */
   ready: Promise<void>;
+  /** The feedback comment threads shown in a document, by feedback id. */
+  feedbackThreads(uri: vscode.Uri): ReadonlyMap<string, vscode.CommentThread>;
 }
 
 const modulesLoaded = Date.now();
@@ -55,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerReport(deps);
   registerReviewImport(deps);
   registerFeedback(deps);
-  registerInlineFeedback(deps);
+  const inline = registerInlineFeedback(deps);
   registerRenameFollowing(deps);
   registerDashboard(deps);
   registerSharing(deps);
@@ -68,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   log.info(
     `activate_ms=${own} activate_wall_ms=${registered - activationStart} (modules ${modulesLoaded - activationStart} ms, host ${activateStart - modulesLoaded} ms, activate ${registered - activateStart} ms; version ${String(context.extension.packageJSON.version)}; ${HOST} extension host)`,
   );
-  return { workspace: ws, ready: loading };
+  return { workspace: ws, ready: loading, feedbackThreads: (uri) => inline.threadsOf(uri) };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { LineIndex, locate, shiftRange } from '../core/anchors/anchor';
-import type { AnchorRange, Feedback, Mentee } from '../core/domain/model';
+import type { AnchorRange, CodeAnchor, Feedback, Mentee } from '../core/domain/model';
 import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/domain/operations';
 import { safeRelativePath } from '../core/anchors/paths';
 import { entryArg } from '../kit/args';
@@ -38,6 +38,8 @@ export class InlineFeedback implements vscode.Disposable {
   private readonly docs = new Map<string, Tracked[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly expandNext = new Set<string>();
+  /** What each thread was last given to show, so an update sends only what changed. */
+  private readonly signatures = new WeakMap<vscode.CommentThread, string>();
 
   constructor(private readonly deps: Deps) {
     this.controller.options = { placeHolder: '', prompt: '' };
@@ -54,6 +56,11 @@ export class InlineFeedback implements vscode.Disposable {
       (uri, id) => this.reveal(uri, id),
     );
     this.syncVisible();
+  }
+
+  /** The threads shown in a document, by feedback id (read by the extension-host tests). */
+  threadsOf(uri: vscode.Uri): ReadonlyMap<string, vscode.CommentThread> {
+    return new Map((this.docs.get(uri.toString()) ?? []).flatMap((t) => (t.thread ? [[t.fb.id, t.thread] as const] : [])));
   }
 
   /** Expands the thread of this feedback the next time it is shown (after "Go to Feedback Code"). */
@@ -93,7 +100,7 @@ export class InlineFeedback implements vscode.Disposable {
     const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
     for (const e of vscode.window.visibleTextEditors) {
       if (!this.docs.has(e.document.uri.toString())) {
-        this.build(e.document);
+        this.refresh(e.document);
       }
     }
     // Keep tracking documents that are open but hidden: their ranges must keep following edits.
@@ -104,62 +111,131 @@ export class InlineFeedback implements vscode.Disposable {
     }
   }
 
+  /**
+   * A change in the data updates the threads of every tracked document in place: a thread whose feedback
+   * is still there keeps its identity (and, while its anchor is unchanged, the live range that follows
+   * unsaved edits); only feedback that is new gets a thread, only feedback that is gone loses its own.
+   * Disposing and re-creating every thread on each write made VS Code's editor drop all of them when it
+   * applied a list of threads it had asked for just before the write.
+   */
   private rebuildAll(): void {
     for (const key of [...this.docs.keys()]) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      this.clear(key);
       if (doc) {
-        this.build(doc);
+        this.refresh(doc);
+      } else {
+        this.clear(key);
       }
     }
     this.syncVisible();
   }
 
-  private build(doc: vscode.TextDocument): void {
+  private refresh(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote' && doc.uri.scheme !== 'vscode-userdata') {
       return;
     }
+    const key = doc.uri.toString();
     const items = this.feedbackFor(doc);
-    if (items.length === 0) {
+    const before = new Map((this.docs.get(key) ?? []).map((t) => [t.fb.id, t]));
+    if (items.length === 0 && before.size === 0) {
       return;
     }
-    const text = doc.getText();
+    let text: string | undefined;
     const tracked: Tracked[] = [];
     for (const { menteePath, m, fb } of items) {
       const anchor = fb.anchor;
-      if (!anchor) {
+      const prev = before.get(fb.id);
+      before.delete(fb.id);
+      let range: AnchorRange | undefined;
+      if (prev && anchor && sameAnchor(prev.fb.anchor, anchor)) {
+        range = prev.range;
+      } else if (anchor) {
+        const found = locate((text ??= doc.getText()), anchor);
+        range = found.status === 'notFound' ? undefined : found.range;
+      }
+      if (!range) {
+        prev?.thread?.dispose(); // orphaned: kept in the YAML and the tree, not shown inline
         continue;
       }
-      const found = locate(text, anchor);
-      if (found.status === 'notFound' || !found.range) {
-        continue; // orphaned: kept in the YAML and the tree, not shown inline
+      if (prev?.thread) {
+        Object.assign(prev, { menteePath, menteeName: m.name, fb, range });
+        this.update(prev.thread, prev);
+        tracked.push(prev);
+      } else {
+        const t: Tracked = { menteePath, menteeName: m.name, fb, range };
+        t.thread = this.thread(doc.uri, t);
+        tracked.push(t);
       }
-      const t: Tracked = { menteePath, menteeName: m.name, fb, range: found.range };
-      t.thread = this.thread(doc.uri, t);
-      tracked.push(t);
     }
-    this.docs.set(doc.uri.toString(), tracked);
+    for (const gone of before.values()) {
+      gone.thread?.dispose();
+    }
+    if (tracked.length > 0) {
+      this.docs.set(key, tracked);
+    } else {
+      this.docs.delete(key);
+    }
+  }
+
+  /** What a thread shows of its feedback: the comment, the replies from the review, label and state. */
+  private view(t: Tracked): { signature: string; comments: FeedbackComment[]; label: string; contextValue: string; state: vscode.CommentThreadState } {
+    const by = t.fb.reviewer ? ` · ${vscode.l10n.t('by {0}', t.fb.reviewer)}` : '';
+    const author = `${t.menteeName} · ${t.fb.kind}${by}`;
+    const review = t.fb.review ? `\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}` : '';
+    const replies = t.fb.replies ?? [];
+    return {
+      signature: JSON.stringify([t.fb.text, review, author, t.fb.date, replies.map((r) => [r.text, r.author, r.date])]),
+      get comments() {
+        const body = new vscode.MarkdownString().appendText(t.fb.text + review);
+        // Answers from the review thread follow, as they were written (read-only).
+        return [
+          new FeedbackComment(body, { name: author }, 'mentorship.feedbackComment', t.fb.date),
+          ...replies.map((r) => new FeedbackComment(new vscode.MarkdownString().appendText(r.text), { name: r.author }, 'mentorship.feedbackReply', r.date)),
+        ];
+      },
+      label: vscode.l10n.t('Feedback for {0} ({1})', t.menteeName, t.fb.kind),
+      contextValue: `mentorship.feedbackThread.${t.fb.resolved ? 'resolved' : 'open'}`,
+      state: t.fb.resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved,
+    };
   }
 
   private thread(uri: vscode.Uri, t: Tracked): vscode.CommentThread {
-    const body = new vscode.MarkdownString();
-    body.appendText(t.fb.text);
-    if (t.fb.review) {
-      body.appendText(`\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}`);
-    }
-    const by = t.fb.reviewer ? ` · ${vscode.l10n.t('by {0}', t.fb.reviewer)}` : '';
-    const comment = new FeedbackComment(body, { name: `${t.menteeName} · ${t.fb.kind}${by}` }, 'mentorship.feedbackComment', t.fb.date);
-    // Answers from the review thread follow, as they were written (read-only).
-    const replies = (t.fb.replies ?? []).map((r) => new FeedbackComment(new vscode.MarkdownString().appendText(r.text), { name: r.author }, 'mentorship.feedbackReply', r.date));
-    const thread = this.controller.createCommentThread(uri, toVscodeRange(t.range), [comment, ...replies]);
-    thread.label = vscode.l10n.t('Feedback for {0} ({1})', t.menteeName, t.fb.kind);
+    const v = this.view(t);
+    const thread = this.controller.createCommentThread(uri, toVscodeRange(t.range), v.comments);
+    thread.label = v.label;
     thread.canReply = false;
-    thread.contextValue = `mentorship.feedbackThread.${t.fb.resolved ? 'resolved' : 'open'}`;
-    thread.state = t.fb.resolved ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
+    thread.contextValue = v.contextValue;
+    thread.state = v.state;
     const expand = this.expandNext.delete(t.fb.id);
     thread.collapsibleState = expand ? vscode.CommentThreadCollapsibleState.Expanded : vscode.CommentThreadCollapsibleState.Collapsed;
     (thread as vscode.CommentThread & { mentorship?: Tracked }).mentorship = t;
+    this.signatures.set(thread, v.signature);
     return thread;
+  }
+
+  /** Sets only what changed: each property set is a message to the workbench. */
+  private update(thread: vscode.CommentThread, t: Tracked): void {
+    const v = this.view(t);
+    const range = toVscodeRange(t.range);
+    if (!thread.range?.isEqual(range)) {
+      thread.range = range;
+    }
+    if (this.signatures.get(thread) !== v.signature) {
+      thread.comments = v.comments;
+      this.signatures.set(thread, v.signature);
+    }
+    if (thread.label !== v.label) {
+      thread.label = v.label;
+    }
+    if (thread.contextValue !== v.contextValue) {
+      thread.contextValue = v.contextValue;
+    }
+    if (thread.state !== v.state) {
+      thread.state = v.state;
+    }
+    if (this.expandNext.delete(t.fb.id)) {
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    }
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
@@ -225,6 +301,10 @@ export class InlineFeedback implements vscode.Disposable {
     }
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+function sameAnchor(a: CodeAnchor | undefined, b: CodeAnchor): boolean {
+  return !!a && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameRange(a: AnchorRange, b: AnchorRange): boolean {

@@ -9,7 +9,7 @@ import type { MentorshipApi } from '../../../src/extension';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addFeedback, addSession, setMenteeFields } from '../../../src/core/domain/operations';
+import { addFeedback, addSession, removeFeedback, setMenteeFields, updateFeedback } from '../../../src/core/domain/operations';
 
 const EXTENSION_ID = 'mentorship-tools.mentorship';
 
@@ -112,6 +112,48 @@ describe('integration: the extension in a real extension host', function () {
     assert.ok(workspace.store?.bySlug('ana-souza')?.data, 'the other mentees still load');
     await vscode.workspace.fs.delete(uri);
     await until('the diagnostic to go away', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
+  it('a change in the data updates the feedback threads of an open editor in place', async () => {
+    const { workspace, feedbackThreads } = await api();
+    const code = vscode.Uri.joinPath(folder(), 'src', 'pricing.ts');
+    const doc = await vscode.workspace.openTextDocument(code);
+    await vscode.window.showTextDocument(doc);
+    const first = await until('the threads of pricing.ts', () => (feedbackThreads(code).size >= 2 ? new Map(feedbackThreads(code)) : undefined));
+    const ana = menteeUri('ana-souza').path;
+    const range = new vscode.Range(19, 0, 23, doc.lineAt(23).text.length);
+    await workspace.store?.edit(ana, addFeedback({ date: '2026-11-30', kind: 'praise', text: 'A clear parser.', anchor: { path: 'src/pricing.ts', range: { startLine: 20, startColumn: 1, endLine: 24, endColumn: range.end.character + 1 }, text: doc.getText(range) } }));
+    const added = workspace.store?.file(ana)?.data?.feedback.find((f) => f.text === 'A clear parser.');
+    assert.ok(added);
+    const after = await until('the new thread', () => (feedbackThreads(code).has(added.id) ? feedbackThreads(code) : undefined));
+    assert.equal(after.size, first.size + 1);
+    // Every thread that was shown is the same thread, not a new one in its place.
+    for (const [id, thread] of first) {
+      assert.equal(after.get(id), thread, `the thread of ${id} was kept`);
+    }
+    assert.equal(after.get(added.id)?.range?.start.line, 19);
+
+    // A new text and a resolved state reach the same thread.
+    const someId = 'f-2026-09-23';
+    const some = first.get(someId);
+    assert.ok(some, [...first.keys()].join(', '));
+    await workspace.store?.edit(ana, updateFeedback(someId, { text: 'Reworded', resolved: true }));
+    // (MarkdownString.appendText writes spaces as &nbsp;: one word is compared.)
+    await until('the new text in the thread', () => {
+      const body = some.comments[0]?.body;
+      return (typeof body === 'string' ? body : body?.value)?.startsWith('Reworded');
+    });
+    assert.equal(feedbackThreads(code).get(someId), some);
+    assert.equal(some.state, vscode.CommentThreadState.Resolved);
+    assert.equal(some.contextValue, 'mentorship.feedbackThread.resolved');
+
+    // Removed feedback takes only its own thread with it.
+    await workspace.store?.edit(ana, removeFeedback(added.id));
+    const last = await until('the thread to go', () => (feedbackThreads(code).has(added.id) ? undefined : feedbackThreads(code)));
+    assert.deepEqual([...last.keys()].sort(), [...first.keys()].sort());
+    for (const [id, thread] of first) {
+      assert.equal(last.get(id), thread);
+    }
   });
 
   it('never opens code through a symbolic link that leads out of the workspace', async () => {
