@@ -170,8 +170,8 @@ export class InlineFeedback implements vscode.Disposable {
     for (const gone of before.values()) {
       gone.thread?.dispose();
     }
-    if (tracked.length > 0) {
-      this.docs.set(key, tracked);
+    if (items.length > 0) {
+      this.docs.set(key, tracked); // also when none was found: not searched again on every focus change
     } else {
       this.docs.delete(key);
     }
