@@ -1,7 +1,7 @@
 /** The Mentees tree: maps the core tree model to VS Code TreeItems and follows the store. */
 import * as vscode from 'vscode';
 import { todayOf } from '../core/domain/dates';
-import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes } from '../core/render/treeModel';
+import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes, rowsToRefresh } from '../core/render/treeModel';
 import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
 import type { EntryArg } from '../kit/args';
@@ -28,29 +28,48 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** The top-level nodes VS Code holds (it knows tree elements by object identity). */
   private roots: TreeNode[] | undefined;
 
+  /** For each top-level row whose children VS Code has read: what the data was when it read them. */
+  private readonly childrenReadAt = new Map<string, string>();
+
   /**
    * Shows the store's current state. When the top level keeps the same rows (the usual case: a check-in,
-   * a session, the full read after the quick one), those rows are refreshed in place: VS Code keeps their
-   * handles, so the row under the mouse stays itself, and only expanded rows re-read their children.
+   * a session, the full read after the quick one), only the rows that changed are refreshed, in place: a
+   * row whose own text changed, or whose children VS Code has read from data that changed since. The
+   * others are left alone: VS Code keeps their handles (the row under the mouse stays itself), and a row
+   * being expanded is not refreshed under it — which could show it expanded with no children.
    * A row added, removed or reordered refreshes the whole tree.
    */
   refresh(): void {
     const prev = this.roots;
     // Only rows VS Code has asked for can be refreshed in place; a view never shown computes nothing here.
     const next = prev ? this.rootChildren() : undefined;
-    if (prev && next && prev.length > 0 && next.length === prev.length && next.every((n, i) => n.id === prev[i].id)) {
-      prev.forEach((old, i) => {
-        const record = old as unknown as Record<string, unknown>;
+    const rows = prev && next ? rowsToRefresh(prev, next, this.childrenReadAt, (n) => this.dataKey(n)) : 'all';
+    if (prev && next && rows !== 'all') {
+      for (const i of rows) {
+        const record = prev[i] as unknown as Record<string, unknown>;
         for (const k of Object.keys(record)) {
           delete record[k];
         }
-        Object.assign(old, next[i]);
-      });
-      this.changed.fire([...prev]);
+        Object.assign(prev[i], next[i]);
+        this.childrenReadAt.delete(prev[i].id);
+      }
+      if (rows.length > 0) {
+        this.changed.fire(rows.map((i) => prev[i]));
+      }
       return;
     }
     this.roots = undefined;
+    this.childrenReadAt.clear();
     this.changed.fire(undefined);
+  }
+
+  /** The data a top-level row's children are made of: the hashes of the files behind them. */
+  private dataKey(n: TreeNode): string {
+    const store = this.ws.store;
+    if (n.kind === 'statusGroup') {
+      return (store?.mentees ?? []).map((f) => `${f.path}:${f.hash}`).join('\n');
+    }
+    return n.path ? (store?.file(n.path)?.hash ?? '') : '';
   }
 
   /** The top level for the current state, or undefined without a store. */
@@ -92,7 +111,23 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return item;
   }
 
-  getChildren(n?: TreeNode): TreeNode[] {
+  getChildren(n?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    // A mentee expanded while only the first level has been read: its children come with the full read.
+    if (n?.kind === 'mentee' && n.path && this.ws.store?.file(n.path)?.partial) {
+      const path = n.path;
+      return new Promise<void>((resolve) => {
+        const sub = this.ws.onDidChange(() => {
+          if (!this.ws.store?.file(path)?.partial) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      }).then(() => this.getChildren(n));
+    }
+    return this.childrenOf(n);
+  }
+
+  private childrenOf(n?: TreeNode): TreeNode[] {
     const store = this.ws.store;
     if (!store) {
       return [];
@@ -104,6 +139,7 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.parents.clear();
       children = this.rootChildren() ?? [];
       this.roots = children;
+      this.childrenReadAt.clear();
     } else if (n.kind === 'statusGroup') {
       children = inactiveNodes(store.mentees, opts);
     } else if (n.kind === 'mentee' && n.path) {
@@ -114,6 +150,9 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       children = f?.data ? groupChildren(f, n.group, { ...opts, mine: !!mine && f.path === mine }) : [];
     } else {
       children = [];
+    }
+    if (n && this.roots?.includes(n)) {
+      this.childrenReadAt.set(n.id, this.dataKey(n));
     }
     for (const c of children) {
       this.parents.set(c.id, n);
@@ -144,7 +183,7 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
           return n;
         }
         if (id.includes(n.path ?? '\u0000') && n.collapsible !== 'none') {
-          const hit = walk(this.getChildren(n));
+          const hit = walk(this.childrenOf(n));
           if (hit) {
             return hit;
           }
@@ -152,7 +191,7 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       }
       return undefined;
     };
-    return walk(this.getChildren());
+    return walk(this.roots ?? this.childrenOf());
   }
 
   dispose(): void {

@@ -6,7 +6,8 @@ import { generateWorkspace } from '../../bench/generate';
 import { parseMentee } from '../../src/core/storage/parse';
 import { quickMentee } from '../../src/core/storage/quick';
 import { MentorshipStore } from '../../src/core/storage/store';
-import { rootNodes } from '../../src/core/render/treeModel';
+import { rootNodes, rowsToRefresh } from '../../src/core/render/treeModel';
+import type { TreeNode } from '../../src/core/render/treeModel';
 import { NodeFileSystem } from '../support/nodeFs';
 
 const TODAY = '2026-11-28';
@@ -37,5 +38,27 @@ describe('quick first level', () => {
     assert.ok(store.mentees.every((m) => m.partial && m.data?.goals.length === 0));
     await store.load();
     assert.ok(store.mentees.every((m) => !m.partial && m.data?.goals.length === 2));
+  });
+
+  it('the full read refreshes no row of the first level, unless VS Code has read its children from older data', async () => {
+    const root = generateWorkspace(mkdtempSync(path.join(os.tmpdir(), 'mq-')), 6, { goals: 2, sessions: 3, feedback: 1 }, 5);
+    const store = new MentorshipStore(new NodeFileSystem(), root);
+    const opts = { today: TODAY, showInactive: true };
+    const key = (n: TreeNode): string => (n.path ? (store.file(n.path)?.hash ?? '') : '');
+    await store.loadQuick();
+    const shown = rootNodes(store.mentees, opts);
+    const readWhilePartial = new Map([[shown[1].id, key(shown[1])]]);
+    await store.load();
+    const next = rootNodes(store.mentees, opts);
+    // Same rows, same text (label, description, tooltip, icon, context): nothing to refresh.
+    assert.deepEqual(rowsToRefresh(shown, next, new Map(), key), []);
+    // Children read from the partial data are stale: that row, and only that row.
+    assert.deepEqual(rowsToRefresh(shown, next, readWhilePartial, key), [1]);
+    assert.deepEqual(rowsToRefresh(shown, next, new Map([[next[1].id, key(next[1])]]), key), []);
+    // A row whose text changed; rows added, removed or reordered.
+    assert.deepEqual(rowsToRefresh(shown, next.map((n, i) => (i === 2 ? { ...n, description: 'changed' } : n)), new Map(), key), [2]);
+    assert.equal(rowsToRefresh(shown, next.slice(1), new Map(), key), 'all');
+    assert.equal(rowsToRefresh(shown, [next[1], next[0], ...next.slice(2)], new Map(), key), 'all');
+    assert.equal(rowsToRefresh([], next, new Map(), key), 'all');
   });
 });

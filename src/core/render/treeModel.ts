@@ -386,3 +386,23 @@ export function feedbackNode(path: string, fb: Feedback): TreeNode {
     entityId: fb.id,
   };
 }
+
+/**
+ * Which top-level rows a change of the data must refresh: `'all'` when rows were added, removed or
+ * reordered; otherwise the indexes of the rows whose own text changed, or whose children VS Code has read
+ * (`childrenReadAt`: row id → `dataKey` when it read them) from data that changed since. A row left out
+ * keeps its handle in VS Code, and is not refreshed while it is being expanded.
+ */
+export function rowsToRefresh(shown: readonly TreeNode[], next: readonly TreeNode[], childrenReadAt: ReadonlyMap<string, string>, dataKey: (n: TreeNode) => string): number[] | 'all' {
+  if (shown.length === 0 || next.length !== shown.length || next.some((n, i) => n.id !== shown[i].id)) {
+    return 'all';
+  }
+  const out: number[] = [];
+  next.forEach((n, i) => {
+    const read = childrenReadAt.get(n.id);
+    if (JSON.stringify(shown[i]) !== JSON.stringify(n) || (read !== undefined && read !== dataKey(n))) {
+      out.push(i);
+    }
+  });
+  return out;
+}
