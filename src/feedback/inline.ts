@@ -115,8 +115,8 @@ export class InlineFeedback implements vscode.Disposable {
    * A change in the data updates the threads of every tracked document in place: a thread whose feedback
    * is still there keeps its identity (and, while its anchor is unchanged, the live range that follows
    * unsaved edits); only feedback that is new gets a thread, only feedback that is gone loses its own.
-   * Disposing and re-creating every thread on each write made VS Code's editor drop all of them when it
-   * applied a list of threads it had asked for just before the write.
+   * (Disposing and re-creating every thread on each write sent the workbench a burst of deletes and
+   * creates that an editor asking for its threads at the same moment could get wrong.)
    */
   private rebuildAll(): void {
     for (const key of [...this.docs.keys()]) {
