@@ -235,7 +235,7 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
 
 export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {
   if (f.partial) {
-    return []; // the full read is under way; the tree refreshes when it lands
+    return []; // the full read is under way (the tree waits for it before it shows a mentee's children)
   }
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
   const m = f.data as Mentee;
