@@ -33,7 +33,15 @@ class FeedbackComment implements vscode.Comment {
 }
 
 export class InlineFeedback implements vscode.Disposable {
-  private readonly controller = vscode.comments.createCommentController('mentorship.feedback', vscode.l10n.t('Mentorship feedback'));
+  /**
+   * Created when the first thread is shown, not at activation. In a window with more than one extension
+   * host (a browser window on a remote runs a web worker host and the remote host), the comments bridge of
+   * each host that starts clears the comment controllers every host has registered until then (VS Code
+   * 1.100). A controller registered at activation, while the other host was still starting, was dropped
+   * so: none of its threads was drawn for the rest of the session. Opening a file with feedback comes after
+   * the window's start, not within it.
+   */
+  private controllerInstance?: vscode.CommentController;
   /** Per document URI: the feedback shown in it, with live ranges. */
   private readonly docs = new Map<string, Tracked[]>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -42,9 +50,8 @@ export class InlineFeedback implements vscode.Disposable {
   private readonly signatures = new WeakMap<vscode.CommentThread, string>();
 
   constructor(private readonly deps: Deps) {
-    this.controller.options = { placeHolder: '', prompt: '' };
     this.disposables.push(
-      this.controller,
+      { dispose: () => this.controllerInstance?.dispose() },
       vscode.window.onDidChangeVisibleTextEditors(() => this.syncVisible()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
@@ -56,6 +63,14 @@ export class InlineFeedback implements vscode.Disposable {
       (uri, id) => this.reveal(uri, id),
     );
     this.syncVisible();
+  }
+
+  private get controller(): vscode.CommentController {
+    if (!this.controllerInstance) {
+      this.controllerInstance = vscode.comments.createCommentController('mentorship.feedback', vscode.l10n.t('Mentorship feedback'));
+      this.controllerInstance.options = { placeHolder: '', prompt: '' };
+    }
+    return this.controllerInstance;
   }
 
   /** The threads shown in a document, by feedback id (read by the extension-host tests). */

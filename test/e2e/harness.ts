@@ -245,6 +245,33 @@ export class Workbench {
     return found.map((f) => readFileSync(f, 'utf8')).join('\n');
   }
 
+  /** The remote (Node) extension host's own log: when it started, what it activated. */
+  remoteHostLog(): string {
+    const logs = path.join(this.userData, 'logs');
+    if (!existsSync(logs)) {
+      return '';
+    }
+    return readdirSync(logs)
+      .flatMap((session) => {
+        const dir = path.join(logs, session);
+        return statSync(dir).isDirectory() ? readdirSync(dir).filter((n) => n.startsWith('exthost')).map((n) => path.join(dir, n, 'remoteexthost.log')) : [];
+      })
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+  }
+
+  /** When the extension's bundle was loaded in the web worker extension host (ms since the epoch). */
+  async webBundleLoadedAt(): Promise<number | undefined> {
+    for (const w of this.page.workers()) {
+      const t = await w.evaluate(() => (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart).catch(() => undefined);
+      if (typeof t === 'number') {
+        return t;
+      }
+    }
+    return undefined;
+  }
+
   /**
    * The Mentorship output channel's text. The desktop host writes it under the logs folder; the web host
    * keeps its logs in the browser, so there it is read from the Output panel (shown, read, hidden again).
