@@ -225,8 +225,8 @@ export class Workbench {
     return this.serverLog;
   }
 
-  /** The extension's own output channel, as written to the log folder. */
-  extensionLog(): string {
+  /** The text of every file under the log folder whose name matches. */
+  private logs(name: RegExp): string {
     const found: string[] = [];
     const walk = (dir: string): void => {
       if (!existsSync(dir)) {
@@ -236,7 +236,7 @@ export class Workbench {
         const p = path.join(dir, n);
         if (statSync(p).isDirectory()) {
           walk(p);
-        } else if (/Mentorship\.log$/.test(n)) {
+        } else if (name.test(n)) {
           found.push(p);
         }
       }
@@ -245,20 +245,14 @@ export class Workbench {
     return found.map((f) => readFileSync(f, 'utf8')).join('\n');
   }
 
+  /** The extension's own output channel, as written to the log folder. */
+  extensionLog(): string {
+    return this.logs(/Mentorship\.log$/);
+  }
+
   /** The remote (Node) extension host's own log: when it started, what it activated. */
   remoteHostLog(): string {
-    const logs = path.join(this.userData, 'logs');
-    if (!existsSync(logs)) {
-      return '';
-    }
-    return readdirSync(logs)
-      .flatMap((session) => {
-        const dir = path.join(logs, session);
-        return statSync(dir).isDirectory() ? readdirSync(dir).filter((n) => n.startsWith('exthost')).map((n) => path.join(dir, n, 'remoteexthost.log')) : [];
-      })
-      .filter((f) => existsSync(f))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
+    return this.logs(/^remoteexthost\.log$/);
   }
 
   /** When the extension's bundle was loaded in the web worker extension host (ms since the epoch). */
@@ -303,10 +297,7 @@ export class Workbench {
    * and the Node host never activated it.
    */
   async expectHost(): Promise<void> {
-    let inWorker = false;
-    for (const w of this.page.workers()) {
-      inWorker ||= await w.evaluate(() => typeof (globalThis as { __mentorshipLoadStart?: unknown }).__mentorshipLoadStart === 'number').catch(() => false);
-    }
+    const inWorker = (await this.webBundleLoadedAt()) !== undefined;
     const nodeLog = this.extensionLog();
     if (this.host === 'web') {
       assert.ok(inWorker, 'the extension bundle ran in the web worker extension host');
