@@ -113,12 +113,12 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.pick('Export the progress report of', 'Ana Souza');
       await wb.pick('Which period?', 'The whole mentorship');
       const reports = wb.file('.mentorship/reports');
-      const name = await waitFor('the report file', () => (existsSync(reports) ? readdirSync(reports).find((f) => f.startsWith('ana-souza-')) : undefined));
+      const name = await waitFor('the report file', () => (existsSync(reports) ? readdirSync(reports).find((f) => /^ana-souza-[0-9-]+\.md$/.test(f)) : undefined));
       const text = readFileSync(path.join(reports, name), 'utf8');
       assert.equal((text.match(/\\/g) ?? []).length, 0, 'no backslash in the demo report');
       assert.match(text, /### Praise\n\n- 2026-08-12: Clear names in the cart class; easy to follow\./);
-      // The report as plain text, as it would be pasted into mail: its text tab, not the preview.
-      await wb.runCommand('Markdown: Show Source');
+      // The report as plain text, as it would be pasted into mail: its text tab, the preview beside it.
+      await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().click();
       await wb.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor();
       await wb.page.locator('.editor-instance .monaco-editor .view-lines >> visible=true', { hasText: 'Mentorship progress' }).first().waitFor({ timeout: 15_000 });
       await wb.screenshot(`report-plain-text-${theme}`);

@@ -53,14 +53,38 @@ function freePort(): Promise<number> {
   });
 }
 
-let codeServerDir: string | undefined;
-/** Installs code-server once per machine (cached outside the repo) and returns its package folder. */
-export function codeServer(): string {
-  if (!codeServerDir) {
-    const out = execFileSync('bash', [path.join(__dirname, 'setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    codeServerDir = out.trim().split('\n').pop() as string;
+/**
+ * The code-server release the suite runs in: CODE_SERVER_VERSION (4.100.3 by default: VS Code 1.100, the
+ * oldest the engines field allows; 4.139.1 is VS Code 1.139). `npm test` runs the suite in both.
+ */
+export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
+
+let installed: { dir: string; node: string } | undefined;
+/**
+ * Installs code-server once per machine and version (cached outside the repo): its package folder, and
+ * the Node binary that runs it (a release may need another Node major than the one running the tests).
+ */
+export function codeServerInstall(): { dir: string; node: string } {
+  if (!installed) {
+    const out = execFileSync('bash', [path.join(__dirname, 'setup-code-server.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, CODE_SERVER_VERSION },
+    });
+    const [dir, node] = out.trim().split('\n').slice(-2);
+    installed = { dir, node };
   }
-  return codeServerDir;
+  return installed;
+}
+
+export function codeServer(): string {
+  return codeServerInstall().dir;
+}
+
+/** VS Code's version inside the code-server release (1.100.3, 1.139.1, …). */
+export function vscodeVersion(): string {
+  const product = JSON.parse(readFileSync(path.join(codeServer(), 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string };
+  return product.version;
 }
 
 let extensionsDir: string | undefined;
@@ -74,7 +98,7 @@ function installedExtensions(): string {
     // The runner extension (extension-host tests) is installed beside ours when it has been built.
     const vsixes = existsSync(RUNNER_VSIX) ? [VSIX, RUNNER_VSIX] : [VSIX];
     execFileSync(
-      process.execPath,
+      codeServerInstall().node,
       [
         path.join(codeServer(), 'out', 'node', 'entry.js'),
         '--extensions-dir',
@@ -92,6 +116,13 @@ function installedExtensions(): string {
 export interface WorkbenchOptions {
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /**
+   * Settings of the machine the extension host runs on ("Remote [code-server]" settings, under Machine/ of
+   * the user-data folder): where a `machine`-scoped setting lives for an extension in a remote host.
+   */
+  machineSettings?: Record<string, unknown>;
+  /** Options for the Node that runs code-server, passed on to the extension host it forks (`--require …`). */
+  nodeArgs?: string[];
   /** Prepare the workspace copy before VS Code opens it. */
   prepare?: (workspace: string) => void;
   theme?: 'dark' | 'light';
@@ -163,12 +194,17 @@ export class Workbench {
         ...opts.settings,
       }),
     );
+    if (opts.machineSettings) {
+      mkdirSync(path.join(this.userData, 'Machine'), { recursive: true });
+      writeFileSync(path.join(this.userData, 'Machine', 'settings.json'), JSON.stringify(opts.machineSettings));
+    }
     const config = path.join(base, 'config.yaml');
     writeFileSync(config, 'auth: none\n');
     const port = await freePort();
     this.server = spawn(
-      process.execPath,
+      codeServerInstall().node,
       [
+        ...(opts.nodeArgs ?? []),
         path.join(cs, 'out', 'node', 'entry.js'),
         '--config',
         config,

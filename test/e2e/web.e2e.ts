@@ -40,7 +40,7 @@ describe('e2e: in the browser (web worker extension host)', function () {
     await gitlab.start();
     gitlab.token = 'glpat-e2e';
     mergeRequest(gitlab);
-    opts.settings = { 'mentorship.reviews.gitlabApiUrl': `${gitlab.base}/api/v4` };
+    opts.machineSettings = { 'mentorship.reviews.gitlabApiUrl': `${gitlab.base}/api/v4` };
   });
   after(async () => gitlab.stop());
   const get = useMentorshipView('Ana Souza', opts);
@@ -80,7 +80,7 @@ describe('e2e: in the browser (web worker extension host)', function () {
     await wb.pick('Whose review comments?', 'Your comments (mentor-e2e)');
     await wb.waitForQuickInput('Untick what not to import');
     await wb.page.keyboard.press('Enter');
-    const note = await wb.waitForNotification(`1 review comment of ${MR} imported for Ana Souza`);
+    const note = await wb.waitForNotification('1 review comment imported for Ana Souza');
     assert.match(note, /1 linked to today's code/);
     const fb = (parse(wb.read('.mentorship/mentees/ana-souza.yaml')).feedback as { source?: { id: string }; kind: string; anchor?: { range: { startLine: number }; text: string }; replies?: { author: string }[] }[]).find((f) => f.source?.id === '301');
     assert.deepEqual([fb?.kind, fb?.anchor?.range.startLine, fb?.anchor?.text], ['suggestion', 27, '      sum = sum + priceFor(line.isbn) * line.quantity;']);
@@ -111,10 +111,10 @@ describe('e2e: in the browser (web worker extension host)', function () {
 describe('e2e: in the browser, with a remote extension host that starts after the extension', function () {
   const get = useMentorshipView('Ana Souza', {
     host: 'web',
-    env: {
-      NODE_OPTIONS: `--require ${path.join(ROOT, 'test', 'support', 'late-extension-host.js')}`,
-      MENTORSHIP_E2E_HOST_DELAY_MS: '4000',
-    },
+    // Passed as an option of code-server's Node, which it hands on to the extension host it forks (VS Code
+    // 1.139 removes NODE_OPTIONS from that process's environment).
+    nodeArgs: ['--require', path.join(ROOT, 'test', 'support', 'late-extension-host.js')],
+    env: { MENTORSHIP_E2E_HOST_DELAY_MS: '4000' },
   });
 
   it('the feedback threads of a file are drawn when it is opened', async () => {
