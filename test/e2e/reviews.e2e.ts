@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parse } from 'yaml';
 import { FakeCodeHost, githubComment, githubExample, githubPull, githubReview } from '../support/codeHost';
 import type { WorkbenchOptions } from './harness';
@@ -48,16 +50,31 @@ function insertedOnce(before: string, after: string): string {
 
 describe('e2e: importing review comments from a pull request', function () {
   const host = new FakeCodeHost('github');
+  /** A second server that a cloned repository's settings point the import at: it must receive nothing. */
+  const elsewhere = new FakeCodeHost('github');
   const opts: WorkbenchOptions = {};
   before(async () => {
     await host.start();
+    await elsewhere.start();
     host.token = 'e2e-token';
     pullRequest(host);
-    opts.settings = { 'mentorship.reviews.githubApiUrl': host.base };
+    for (const [k, v] of host.routes) {
+      elsewhere.routes.set(k, v);
+    }
+    // A machine-scoped setting: for an extension in a remote host (code-server), the remote machine's settings.
+    opts.machineSettings = { 'mentorship.reviews.githubApiUrl': host.base };
+    // The repository's own settings try to send the import (and the token) elsewhere.
+    opts.prepare = (ws) => {
+      mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+      writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'mentorship.reviews.githubApiUrl': elsewhere.base }));
+    };
     // The headless sign-in (code-server keeps GITHUB_TOKEN to itself, so GH_TOKEN, as gh reads it).
     opts.env = { GH_TOKEN: 'e2e-token' };
   });
-  after(async () => host.stop());
+  after(async () => {
+    await host.stop();
+    await elsewhere.stop();
+  });
   const get = useMentorshipView('Ana Souza', opts);
 
   async function startImport(): Promise<void> {
@@ -79,8 +96,8 @@ describe('e2e: importing review comments from a pull request', function () {
     await wb.screenshot('reviews-choose');
     await wb.page.keyboard.press('Enter');
     await wb.pick('1 kind is a guess from the wording', 'Import 4 comments');
-    const note = await wb.waitForNotification('review comments of https://github.com/octo/bookshop/pull/7 imported for Ana Souza');
-    assert.match(note, /4 review comments .* 2 linked to today's code, 1 not found in today's code, 1 without a line\./);
+    const note = await wb.waitForNotification('review comments imported for Ana Souza');
+    assert.match(note, /4 review comments imported for Ana Souza: 2 linked to today's code, 1 not found in today's code, 1 without a line \(https:\/\/github.com\/octo\/bookshop\/pull\/7\)\./);
     const block = insertedOnce(before, wb.read(ANA));
     assert.ok(!block.includes('e2e-token'), 'no token is stored');
     const fb = parse(wb.read(ANA)).feedback as { id: string; kind: string; text: string; source?: { id: string }; anchor?: { range: { startLine: number; endLine: number }; text: string }; replies?: { author: string; text: string }[]; review?: string }[];
@@ -92,8 +109,11 @@ describe('e2e: importing review comments from a pull request', function () {
     assert.deepEqual([by('review-900')?.kind, by('review-900')?.anchor], ['praise', undefined]);
     assert.equal(by('105'), undefined, "another reviewer's comment is not imported when only yours were chosen");
     assert.ok(fb.every((f) => !f.source || f.review === URL));
-    // Only the code host of the request was asked, with the token.
+    // Only the code host of the request was asked, with the token; the server the repository's settings
+    // named received nothing, and the mentor was told its setting is ignored.
     assert.ok(host.seen.length > 0 && host.seen.every((s) => s.authorization === 'Bearer e2e-token'));
+    assert.deepEqual(elsewhere.seen, []);
+    await wb.waitForNotification(`The workspace settings set mentorship.reviews.githubApiUrl to ${elsewhere.base}. It is ignored`);
     // In the tree, and as a comment thread at the right lines with the mentee's reply.
     await wb.expandTreeRow('Ana Souza');
     await wb.expandTreeRow('Feedback');

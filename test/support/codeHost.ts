@@ -209,6 +209,12 @@ export class FakeCodeHost {
   delayMs = 0;
   /** When set, requests without this token get a 401 as the real services answer. */
   token?: string;
+  /** When set, next-page links name this origin instead of the host's own (a hostile or broken host). */
+  linkOrigin?: string;
+  /** Paths answered with a 302 to the given URL. */
+  readonly redirects = new Map<string, string>();
+  /** Raw file texts, answered when a contents path is asked for with GitHub's raw media type. */
+  readonly rawFiles = new Map<string, string>();
 
   constructor(readonly provider: 'github' | 'gitlab') {}
 
@@ -268,6 +274,17 @@ export class FakeCodeHost {
     if (this.delayMs) {
       await new Promise((r) => setTimeout(r, this.delayMs));
     }
+    const redirect = this.redirects.get(url.pathname);
+    if (redirect) {
+      this.send(res, 302, { message: 'Moved' }, { location: redirect });
+      return;
+    }
+    const raw = req.headers.accept === 'application/vnd.github.raw' ? this.rawFiles.get(url.pathname) : undefined;
+    if (raw !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8', ...this.cors() });
+      res.end(raw);
+      return;
+    }
     const failure = this.failures.find((f) => f.match.test(url.pathname + url.search) && (f.times === undefined || f.times > 0));
     if (failure) {
       if (failure.times !== undefined) {
@@ -297,9 +314,9 @@ export class FakeCodeHost {
     const pages = Math.max(1, Math.ceil(body.length / this.pageSize));
     const headers: Record<string, string> = {};
     if (page < pages) {
-      const next = new URL(url.toString());
+      const next = new URL(url.pathname + url.search, this.linkOrigin ?? this.base);
       next.searchParams.set('page', String(page + 1));
-      const last = new URL(url.toString());
+      const last = new URL(url.pathname + url.search, this.linkOrigin ?? this.base);
       last.searchParams.set('page', String(pages));
       headers.link = `<${next.toString()}>; rel="next", <${last.toString()}>; rel="last"`;
     }

@@ -1,14 +1,19 @@
 /**
  * The HTTP path of the import: GitHub's and GitLab's REST APIs through `fetch` (global in Node, in the
  * browser and in every VS Code extension host), pagination followed to the end, and every failure turned
- * into a message that says what happened. Only the code host of the request is ever contacted.
+ * into a message that says what happened.
+ *
+ * The token goes to one origin only: that of the API base the mentor chose (`ApiOptions.base`). A next
+ * page, a redirect or any other URL a code host names on another origin is refused, with a message that
+ * names both hosts, before anything is sent there; redirects are followed by hand for that reason (the
+ * runtime's own redirects would carry a GitLab PRIVATE-TOKEN to wherever they lead).
  */
 import { githubComments, githubRequest, githubRequestList, githubReviews, githubViewer } from './github';
 import { gitlabDiscussions, gitlabRequest, gitlabRequestList, gitlabViewer } from './gitlab';
 import type { FetchedReview, Provider, RequestRef, RequestSummary } from './model';
 import { ShapeError } from './model';
 
-export type ApiErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'notFound' | 'rateLimited' | 'shape' | 'http' | 'cancelled';
+export type ApiErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'notFound' | 'rateLimited' | 'shape' | 'http' | 'cancelled' | 'foreignOrigin';
 
 export class ReviewApiError extends Error {
   constructor(
@@ -37,11 +42,12 @@ export interface ApiOptions {
 }
 
 const MAX_PAGES = 200;
+const MAX_REDIRECTS = 5;
 
-function headers(o: ApiOptions): Record<string, string> {
+function headers(o: ApiOptions, accept?: string): Record<string, string> {
   if (o.provider === 'github') {
     return {
-      Accept: 'application/vnd.github+json',
+      Accept: accept ?? 'application/vnd.github+json',
       'X-GitHub-Api-Version': '2022-11-28',
       ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}),
     };
@@ -54,6 +60,25 @@ function hostOf(url: string): string {
     return new URL(url).host;
   } catch {
     return url;
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses a URL on another origin than the API base's: the token is sent nowhere else. */
+export function requireSameOrigin(o: Pick<ApiOptions, 'base'>, url: string, what: string, how: string): void {
+  const allowed = originOf(o.base);
+  if (!allowed || originOf(url) !== allowed) {
+    throw new ReviewApiError(
+      'foreignOrigin',
+      `${hostOf(o.base)} ${how} ${hostOf(url)} for ${what}: another host than the one the import reads from (${hostOf(o.base)}). It was not followed and nothing was sent there; nothing was imported.`,
+    );
   }
 }
 
@@ -128,18 +153,41 @@ async function failure(res: Response, o: ApiOptions, what: string, url: string):
   return new ReviewApiError('http', `${host} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''} for ${what}${said ? `: ${said}` : ''}. Nothing was imported.`, res.status);
 }
 
-async function request(o: ApiOptions, url: string, what: string): Promise<{ json: unknown; res: Response }> {
+/**
+ * One GET on the API's origin, following redirects there by hand (a redirect to another origin is
+ * refused). In a browser a redirect cannot be read (an opaque answer): it is not followed either.
+ */
+async function send(o: ApiOptions, first: string, what: string, accept?: string): Promise<{ res: Response; url: string }> {
   const f = o.fetch ?? fetch;
-  let res: Response;
-  try {
-    res = await f(url, { headers: headers(o), signal: o.signal });
-  } catch (e) {
-    if (o.signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
-      throw new ReviewApiError('cancelled', 'The import was cancelled; nothing was imported.', undefined, undefined, { cause: e });
+  let url = first;
+  for (let hop = 0; ; hop++) {
+    requireSameOrigin(o, url, what, hop === 0 ? 'was asked for' : 'redirected to');
+    let res: Response;
+    try {
+      res = await f(url, { headers: headers(o, accept), signal: o.signal, redirect: 'manual' });
+    } catch (e) {
+      if (o.signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
+        throw new ReviewApiError('cancelled', 'The import was cancelled; nothing was imported.', undefined, undefined, { cause: e });
+      }
+      const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+      throw new ReviewApiError('network', `Could not reach ${hostOf(url)} (${cause}). Check the network connection; nothing was imported.`, undefined, undefined, { cause: e });
     }
-    const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
-    throw new ReviewApiError('network', `Could not reach ${hostOf(url)} (${cause}). Check the network connection; nothing was imported.`, undefined, undefined, { cause: e });
+    if (res.type === 'opaqueredirect') {
+      throw new ReviewApiError('http', `${hostOf(url)} answered ${what} with a redirect, which is not followed here (its target cannot be checked). Nothing was imported.`);
+    }
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    if (!location) {
+      return { res, url };
+    }
+    if (hop >= MAX_REDIRECTS) {
+      throw new ReviewApiError('http', `${hostOf(url)} redirected ${what} more than ${MAX_REDIRECTS} times; nothing was imported.`, res.status);
+    }
+    url = new URL(location, url).toString();
   }
+}
+
+async function request(o: ApiOptions, first: string, what: string): Promise<{ json: unknown; res: Response }> {
+  const { res, url } = await send(o, first, what);
   if (!res.ok) {
     throw await failure(res, o, what, url);
   }
@@ -174,6 +222,9 @@ async function getAll(o: ApiOptions, path: string, what: string): Promise<unknow
     out.push(...(json as unknown[]));
     o.onPage?.(what, page);
     url = nextPage(res, url);
+    if (url) {
+      requireSameOrigin(o, url, what, 'gave a next page on');
+    }
   }
   return out;
 }
@@ -247,14 +298,19 @@ export async function fetchFileAt(ref: Pick<RequestRef, 'provider' | 'project'>,
     ref.provider === 'github'
       ? `/repos/${ref.project.split('/').map(encodeURIComponent).join('/')}/contents/${encodedPath}?ref=${encodeURIComponent(commit)}`
       : `/projects/${encodeURIComponent(ref.project)}/repository/files/${encodeURIComponent(path)}?ref=${encodeURIComponent(commit)}`;
-  let file: { content?: string; encoding?: string } | undefined;
+  const what = `${path} at ${commit.slice(0, 7)}`;
+  let file: { content?: string; encoding?: string; size?: number } | undefined;
   try {
-    file = await getOne(o, url, `${path} at ${commit.slice(0, 7)}`, (j) => {
+    file = await getOne(o, url, what, (j) => {
       if (!j || typeof j !== 'object' || Array.isArray(j)) {
         throw new ShapeError(`${path}: not a file`);
       }
-      const f = j as { content?: unknown; encoding?: unknown };
-      return { content: typeof f.content === 'string' ? f.content : undefined, encoding: typeof f.encoding === 'string' ? f.encoding : undefined };
+      const f = j as { content?: unknown; encoding?: unknown; size?: unknown };
+      return {
+        content: typeof f.content === 'string' ? f.content : undefined,
+        encoding: typeof f.encoding === 'string' ? f.encoding : undefined,
+        size: typeof f.size === 'number' ? f.size : undefined,
+      };
     });
   } catch (e) {
     if (e instanceof ReviewApiError && e.kind === 'notFound') {
@@ -262,7 +318,19 @@ export async function fetchFileAt(ref: Pick<RequestRef, 'provider' | 'project'>,
     }
     throw e;
   }
-  return file.encoding === 'base64' && file.content !== undefined ? fromBase64(file.content) : undefined;
+  if (file.encoding === 'base64' && file.content) {
+    return fromBase64(file.content);
+  }
+  // GitHub leaves the content of a file over 1 MB out (encoding "none") and names a download URL on
+  // another host; the same contents URL gives the raw file with the raw media type, on the API's origin.
+  if (ref.provider === 'github' && (file.size ?? 0) > 0) {
+    const { res, url: at } = await send(o, o.base.replace(/\/+$/, '') + url, what, 'application/vnd.github.raw');
+    if (!res.ok) {
+      throw await failure(res, o, what, at);
+    }
+    return (await res.text()).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  }
+  return file.content === '' && file.encoding === 'base64' ? '' : undefined;
 }
 
 /** Recent requests authored by `author` in a project, newest first (one page). */
