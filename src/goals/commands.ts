@@ -1,26 +1,24 @@
 /** Goals: add one (SMART, step by step), check in on progress, complete, drop, reopen. */
 import * as vscode from 'vscode';
 import type { Goal, GoalStatus, Mentee, Owner } from '../core/domain/model';
-import { addGoal, checkIn, setGoalStatus } from '../core/domain/operations';
 import { SMART_PARTS } from '../core/domain/smart';
 import type { SmartPart } from '../core/domain/smart';
 import { entityFromArg, pathFromArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
 import { today, validateDate, validateProgress } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
+import { run } from '../kit/operations';
 import { isBack, Wizard } from '../kit/wizard';
+import type { Step } from '../kit/wizard';
 import { UserFacingError } from '../kit/errors';
 
-export function registerGoalCommands(deps: Deps): void {
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.addGoal', (arg) => addGoalFlow(deps, arg)),
-    command(deps, 'mentorship.checkInGoal', (arg) => checkInFlow(deps, arg)),
-    command(deps, 'mentorship.completeGoal', (arg) => goalStatus(deps, arg, 'done')),
-    command(deps, 'mentorship.dropGoal', (arg) => goalStatus(deps, arg, 'dropped')),
-    command(deps, 'mentorship.reopenGoal', (arg) => goalStatus(deps, arg, 'active')),
-  );
-}
+export const GOAL_FLOWS: Flows = {
+  'mentorship.addGoal': (deps, arg) => addGoalFlow(deps, arg),
+  'mentorship.checkInGoal': (deps, arg) => checkInFlow(deps, arg),
+  'mentorship.completeGoal': (deps, arg) => goalStatus(deps, arg, 'done'),
+  'mentorship.dropGoal': (deps, arg) => goalStatus(deps, arg, 'dropped'),
+  'mentorship.reopenGoal': (deps, arg) => goalStatus(deps, arg, 'active'),
+};
 
 function goalOf(deps: Deps, arg: unknown): { path: string; goal: Goal; mentee: Mentee } | undefined {
   const path = pathFromArg(arg);
@@ -30,24 +28,26 @@ function goalOf(deps: Deps, arg: unknown): { path: string; goal: Goal; mentee: M
   return path && goal && f?.data ? { path, goal, mentee: f.data } : undefined;
 }
 
-async function pickGoal(deps: Deps, arg: unknown, filter: (g: Goal) => boolean): Promise<{ path: string; goal: Goal; mentee: Mentee }> {
+async function pickGoal(deps: Deps, arg: unknown, w: Wizard, filter: (g: Goal) => boolean): Promise<{ path: string; goal: Goal; mentee: Mentee }> {
   const direct = goalOf(deps, arg);
   if (direct) {
     return direct;
   }
-  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Goals'));
-  const goals = f.data.goals.filter(filter);
-  if (goals.length === 0) {
-    throw new UserFacingError(vscode.l10n.t('{0} has no goals for this.', f.data.name));
+  const t = vscode.l10n.t;
+  for (;;) {
+    const f = await resolveMentee(deps, arg, w);
+    const goals = f.data.goals.filter(filter);
+    if (goals.length === 0) {
+      throw new UserFacingError(t('{0} has no goals for this.', f.data.name));
+    }
+    const picked = await w.pick({
+      placeholder: t('Which goal of {0}?', f.data.name),
+      items: goals.map((g) => ({ label: g.title, description: `${g.progress}%${g.due ? ' · ' + g.due : ''}`, value: g })),
+    });
+    if (!isBack(picked)) {
+      return { path: f.path, goal: picked, mentee: f.data };
+    }
   }
-  const picked = await vscode.window.showQuickPick(
-    goals.map((g) => ({ label: g.title, description: `${g.progress}%${g.due ? ' · ' + g.due : ''}`, value: g })),
-    { placeHolder: vscode.l10n.t('Which goal?') },
-  );
-  if (!picked) {
-    throw new UserFacingError(vscode.l10n.t('No goal chosen; nothing changed.'));
-  }
-  return { path: f.path, goal: picked.value, mentee: f.data };
 }
 
 /** The name of a SMART part as a mentor says it. */
@@ -68,8 +68,14 @@ const SMART_PROMPTS = (): Record<SmartPart, { prompt: string; placeholder: strin
 };
 
 async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Add a goal for…'), vscode.l10n.t('Add Goal'));
   const t = vscode.l10n.t;
+  await Wizard.flow(t('Add Goal'), (w) => addGoalSteps(deps, arg, w));
+}
+
+async function addGoalSteps(deps: Deps, arg: unknown, w: Wizard): Promise<void> {
+  const f = await resolveMentee(deps, arg, w, vscode.l10n.t('Add a goal for…'));
+  const t = vscode.l10n.t;
+  w.title = t('Add Goal for {0}', f.data.name);
   const prompts = SMART_PROMPTS();
   const state: { title: string; owner: Owner; progress: string } & Record<SmartPart, string> = {
     title: '',
@@ -82,8 +88,7 @@ async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
     progress: '0',
   };
   let skipped = 0;
-  await Wizard.run(
-    t('Add Goal for {0}', f.data.name),
+  await w.run(
     [
       async (w, s) => {
         const r = await w.input({ prompt: t('Goal title'), value: s.title, validate: (v) => (v.trim() ? undefined : t('A goal needs a title.')) });
@@ -141,7 +146,7 @@ async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
   };
   const missing = SMART_PARTS.filter((p) => !state[p]);
   skipped = missing.length;
-  await deps.ws.requireStore().edit(f.path, addGoal(goal));
+  await run(deps, 'addGoal', f.path, goal);
   noteRecentMentee(deps, f.path);
   if (skipped > 0) {
     void vscode.window.showInformationMessage(
@@ -153,32 +158,16 @@ async function addGoalFlow(deps: Deps, arg: unknown): Promise<void> {
 }
 
 async function checkInFlow(deps: Deps, arg: unknown): Promise<void> {
-  const { path, goal } = await pickGoal(deps, arg, (g) => g.status === 'active');
   const t = vscode.l10n.t;
-  const state = { progress: String(goal.progress), note: '' };
-  await Wizard.run(
-    t('Check In: {0}', goal.title),
-    [
-      async (w, s) => {
-        const r = await w.input({ prompt: t('Progress now (0–100); it was {0}%', goal.progress), value: s.progress, validate: validateProgress });
-        if (isBack(r)) {
-          return 'back';
-        }
-        s.progress = r.trim().replace(/%$/, '');
-        return 'next';
-      },
-      async (w, s) => {
-        const r = await w.input({ prompt: t('What moved, what is blocking? (optional)'), value: s.note });
-        if (isBack(r)) {
-          return 'back';
-        }
-        s.note = r.trim();
-        return 'done';
-      },
-    ],
-    state,
-  );
-  await deps.ws.requireStore().edit(path, checkIn(goal.id, today(), Number(state.progress), state.note || undefined));
+  const state = { progress: '', note: '' };
+  const { path, goal } = await Wizard.flow(t('Check In'), async (w) => {
+    const picked = await pickGoal(deps, arg, w, (g) => g.status === 'active');
+    w.title = t('Check In: {0}', picked.goal.title);
+    state.progress = String(picked.goal.progress);
+    await w.run(checkInSteps(picked.goal), state);
+    return picked;
+  });
+  await run(deps, 'checkIn', path, { goal: goal.id, date: today(), progress: Number(state.progress), ...(state.note ? { note: state.note } : {}) });
   if (Number(state.progress) !== 100) {
     void vscode.window.showInformationMessage(t('Checked in on "{0}": {1}% (was {2}%).', goal.title, Number(state.progress), goal.progress));
   }
@@ -186,12 +175,36 @@ async function checkInFlow(deps: Deps, arg: unknown): Promise<void> {
     const done = t('Mark as Done');
     const c = await vscode.window.showInformationMessage(t('"{0}" is at 100%. Celebrate the win!', goal.title), done);
     if (c === done) {
-      await deps.ws.requireStore().edit(path, setGoalStatus(goal.id, 'done'));
+      await run(deps, 'setGoalStatus', path, { goal: goal.id, status: 'done' });
     }
   }
 }
 
+function checkInSteps(goal: Goal): Step<{ progress: string; note: string }>[] {
+  const t = vscode.l10n.t;
+  return [
+    async (w, s) => {
+      const r = await w.input({ prompt: t('Progress now (0–100); it was {0}%', goal.progress), value: s.progress, validate: validateProgress });
+      if (isBack(r)) {
+        return 'back';
+      }
+      s.progress = r.trim().replace(/%$/, '');
+      return 'next';
+    },
+    async (w, s) => {
+      const r = await w.input({ prompt: t('What moved, what is blocking? (optional)'), value: s.note });
+      if (isBack(r)) {
+        return 'back';
+      }
+      s.note = r.trim();
+      return 'done';
+    },
+  ];
+}
+
 async function goalStatus(deps: Deps, arg: unknown, status: GoalStatus): Promise<void> {
-  const { path, goal } = await pickGoal(deps, arg, (g) => (status === 'active' ? g.status !== 'active' : g.status === 'active'));
-  await deps.ws.requireStore().edit(path, setGoalStatus(goal.id, status));
+  const t = vscode.l10n.t;
+  const title = { done: t('Complete Goal'), dropped: t('Drop Goal'), active: t('Reopen Goal') }[status];
+  const { path, goal } = await Wizard.flow(title, (w) => pickGoal(deps, arg, w, (g) => (status === 'active' ? g.status !== 'active' : g.status === 'active')));
+  await run(deps, 'setGoalStatus', path, { goal: goal.id, status });
 }

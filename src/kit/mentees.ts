@@ -5,8 +5,8 @@ import type { MenteeFile } from '../core/storage/store';
 import { UserFacingError } from './errors';
 import { pathFromArg } from './args';
 import type { Deps } from './command';
-import { Cancelled } from './wizard';
-import type { PickItem } from './wizard';
+import { isBack } from './wizard';
+import type { PickItem, Wizard } from './wizard';
 
 const LAST_MENTEES = 'mentorship.recentMentees';
 
@@ -29,8 +29,8 @@ export function menteeItems(deps: Deps, includeClosed = false): PickItem<MenteeF
     .map((f) => ({ label: f.data.name, description: [f.data.role, f.data.status !== 'active' ? f.data.status : undefined].filter(Boolean).join(' · '), value: f }));
 }
 
-/** The mentee a command is about: from the tree node it was run on, or asked. */
-export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: string, title?: string): Promise<MenteeFile & { data: Mentee }> {
+/** The mentee a command is about: from the tree node it was run on, or asked as a step of the flow's wizard. */
+export async function resolveMentee(deps: Deps, arg: unknown, w: Wizard, placeholder?: string): Promise<MenteeFile & { data: Mentee }> {
   const store = deps.ws.requireStore();
   const path = pathFromArg(arg);
   if (path) {
@@ -48,9 +48,10 @@ export async function resolveMentee(deps: Deps, arg: unknown, placeholder?: stri
   if (items.length === 0) {
     throw new UserFacingError(vscode.l10n.t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: placeholder ?? vscode.l10n.t('Which mentee?'), matchOnDescription: true });
-  if (!picked) {
-    throw new Cancelled();
+  for (;;) {
+    const picked = await w.pick({ placeholder: placeholder ?? vscode.l10n.t('Which mentee?'), items, matchOnDescription: true });
+    if (!isBack(picked)) {
+      return picked as MenteeFile & { data: Mentee };
+    }
   }
-  return picked.value as MenteeFile & { data: Mentee };
 }

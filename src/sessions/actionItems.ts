@@ -3,22 +3,21 @@ import * as vscode from 'vscode';
 import { openActions } from '../core/domain/actions';
 import { addDays } from '../core/domain/dates';
 import type { ActionItem, Owner } from '../core/domain/model';
-import { updateAction } from '../core/domain/operations';
 import { entityFromArg, entryArg, pathFromArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
 import { today, validateDate } from '../kit/input';
 import { resolveMentee } from '../kit/mentees';
+import { run } from '../kit/operations';
+import { UserFacingError } from '../kit/errors';
+import { isBack, Wizard } from '../kit/wizard';
 
-export function registerActionItemCommands(deps: Deps): void {
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.completeAction', (arg) => setActionDone(deps, arg, true)),
-    command(deps, 'mentorship.reopenAction', (arg) => setActionDone(deps, arg, false)),
-    command(deps, 'mentorship.reassignAction', (arg) => reassignAction(deps, arg)),
-    command(deps, 'mentorship.postponeAction', (arg) => postponeAction(deps, arg)),
-    command(deps, 'mentorship.updateActionItem', (arg) => updateActionItem(deps, arg)),
-  );
-}
+export const ACTION_ITEM_FLOWS: Flows = {
+  'mentorship.completeAction': (deps, arg) => setActionDone(deps, arg, true),
+  'mentorship.reopenAction': (deps, arg) => setActionDone(deps, arg, false),
+  'mentorship.reassignAction': (deps, arg) => reassignAction(deps, arg),
+  'mentorship.postponeAction': (deps, arg) => postponeAction(deps, arg),
+  'mentorship.updateActionItem': (deps, arg) => updateActionItem(deps, arg),
+};
 
 function actionOf(deps: Deps, arg: unknown): { path: string; action: ActionItem } | undefined {
   const path = pathFromArg(arg);
@@ -34,58 +33,67 @@ async function reassignAction(deps: Deps, arg: unknown): Promise<void> {
     return;
   }
   const owner: Owner = found.action.owner === 'mentee' ? 'mentor' : 'mentee';
-  await deps.ws.requireStore().edit(found.path, updateAction(found.action.id, { owner }));
+  await run(deps, 'updateActionItem', found.path, { action: found.action.id, owner });
 }
 
-async function postponeAction(deps: Deps, arg: unknown): Promise<void> {
+async function postponeAction(deps: Deps, arg: unknown, w?: Wizard): Promise<void> {
   const found = actionOf(deps, arg);
   if (!found) {
     return;
   }
   const base = found.action.due && found.action.due > today() ? found.action.due : today();
-  const due = await vscode.window.showInputBox({
-    prompt: vscode.l10n.t('New due date for "{0}" (YYYY-MM-DD)', found.action.text),
-    value: addDays(base, 7),
-    validateInput: (v) => validateDate(v),
-  });
+  const ask = (wz: Wizard): Promise<string | undefined> =>
+    wz
+      .input({ prompt: vscode.l10n.t('New due date for "{0}" (YYYY-MM-DD)', found.action.text), value: addDays(base, 7), validate: (v) => validateDate(v) })
+      .then((r) => (isBack(r) ? undefined : r.trim()));
+  const due = w ? await ask(w) : await Wizard.flow(vscode.l10n.t('Postpone Action Item'), ask);
   if (due) {
-    await deps.ws.requireStore().edit(found.path, updateAction(found.action.id, { due: due.trim() }));
+    await run(deps, 'updateActionItem', found.path, { action: found.action.id, due });
   }
 }
 
 /** From the palette: pick a mentee and one of their open action items, then what to do with it. */
 async function updateActionItem(deps: Deps, arg: unknown): Promise<void> {
   const t = vscode.l10n.t;
-  const f = await resolveMentee(deps, arg, t('Action items of…'), t('Update Action Item'));
-  const open = openActions(f.data);
-  if (open.length === 0) {
-    void vscode.window.showInformationMessage(t('{0} has no open action items.', f.data.name));
-    return;
-  }
-  const picked = await vscode.window.showQuickPick(
-    open.map(({ action, session }) => ({ label: action.text, description: [action.owner, action.due ? t('due {0}', action.due) : undefined, session.date].filter(Boolean).join(' · '), value: action })),
-    { placeHolder: t('Which action item?') },
-  );
-  if (!picked) {
-    return;
-  }
-  const other: Owner = picked.value.owner === 'mentee' ? 'mentor' : 'mentee';
-  const what = await vscode.window.showQuickPick(
-    [
-      { label: '$(check) ' + t('Mark done'), value: 'done' as const },
-      { label: '$(person) ' + t('Reassign to the {0}', other), value: 'reassign' as const },
-      { label: '$(calendar) ' + t('Postpone'), value: 'postpone' as const },
-    ],
-    { placeHolder: picked.value.text },
-  );
-  const arg2 = entryArg('action', f.path, picked.value.id);
-  if (what?.value === 'done') {
-    await setActionDone(deps, arg2, true);
-  } else if (what?.value === 'reassign') {
-    await reassignAction(deps, arg2);
-  } else if (what?.value === 'postpone') {
-    await postponeAction(deps, arg2);
-  }
+  await Wizard.flow(t('Update Action Item'), async (w) => {
+    for (;;) {
+      const f = await resolveMentee(deps, arg, w, t('Action items of…'));
+      const open = openActions(f.data);
+      if (open.length === 0) {
+        throw new UserFacingError(t('{0} has no open action items.', f.data.name));
+      }
+      for (;;) {
+        const picked = await w.pick({
+          placeholder: t('Which action item?'),
+          items: open.map(({ action, session }) => ({ label: action.text, description: [action.owner, action.due ? t('due {0}', action.due) : undefined, session.date].filter(Boolean).join(' · '), value: action })),
+        });
+        if (isBack(picked)) {
+          break;
+        }
+        const other: Owner = picked.owner === 'mentee' ? 'mentor' : 'mentee';
+        const what = await w.pick({
+          placeholder: picked.text,
+          items: [
+            { label: '$(check) ' + t('Mark done'), value: 'done' as const },
+            { label: '$(person) ' + t('Reassign to the {0}', other), value: 'reassign' as const },
+            { label: '$(calendar) ' + t('Postpone'), value: 'postpone' as const },
+          ],
+        });
+        if (isBack(what)) {
+          continue;
+        }
+        const arg2 = entryArg('action', f.path, picked.id);
+        if (what === 'done') {
+          await setActionDone(deps, arg2, true);
+        } else if (what === 'reassign') {
+          await reassignAction(deps, arg2);
+        } else {
+          await postponeAction(deps, arg2, w);
+        }
+        return;
+      }
+    }
+  });
 }
 
 async function setActionDone(deps: Deps, arg: unknown, done: boolean): Promise<void> {
@@ -94,5 +102,5 @@ async function setActionDone(deps: Deps, arg: unknown, done: boolean): Promise<v
   if (!path || !id) {
     return;
   }
-  await deps.ws.requireStore().edit(path, updateAction(id, { done }));
+  await run(deps, 'updateActionItem', path, { action: id, done });
 }

@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import type { ActionItem, Goal, Mentee, Owner, Resource } from '../core/domain/model';
 import { openAgenda } from '../core/domain/agenda';
 import { earlierTopics, lastDuration } from '../core/domain/sessions';
-import type { GoalCheckIn, SessionRecord } from '../core/domain/sessions';
+import type { GoalCheckIn, SessionRecord } from '../core/operations/changes';
 import type { MenteeFile } from '../core/storage/store';
 import type { Deps } from '../kit/command';
 import { splitList, today, validateDate, validateMinutes, validateProgress } from '../kit/input';
 import { menteeItems } from '../kit/mentees';
 import { firstName, plural } from '../core/domain/text';
+import { UserFacingError } from '../kit/errors';
 import { isBack } from '../kit/wizard';
 import type { PickItem, Step } from '../kit/wizard';
 
@@ -36,6 +37,9 @@ export interface LogSessionState {
 
 export type MenuChoice = 'save' | 'action' | 'checkIn' | 'wins' | 'setbacks' | 'advice' | 'resources' | 'private';
 export type Extra = Exclude<MenuChoice, 'save'>;
+/** Every step of Log Session by name: the main ones, the menu, and the optional parts it leads to. */
+export type StepName = 'mentee' | 'date' | 'duration' | 'topics' | 'notes' | 'menu' | Extra;
+type LogStep = Step<LogSessionState, StepName>;
 
 export function newLogSessionState(mentee?: MenteeFile & { data: Mentee }): LogSessionState {
   return { mentee, date: today(), duration: '', topics: [], agenda: [], notes: '', actions: [], checkIns: [], wins: [], setbacks: [], advice: [], resources: [], private: '', saved: false };
@@ -61,12 +65,11 @@ export function toSessionRecord(s: LogSessionState): SessionRecord {
 
 const t = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
-export function menteeStep(deps: Deps): Step<LogSessionState> {
+export function menteeStep(deps: Deps): LogStep {
   return async (w, s) => {
     const items = menteeItems(deps);
     if (items.length === 0) {
-      void vscode.window.showInformationMessage(t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
-      return 'done';
+      throw new UserFacingError(t('There are no mentees yet. Add one with "Mentorship: Add Mentee".'));
     }
     const r = await w.pick({ placeholder: t('Log a session with…'), items, active: s.mentee });
     if (isBack(r)) {
@@ -81,7 +84,7 @@ export function menteeStep(deps: Deps): Step<LogSessionState> {
   };
 }
 
-export const dateStep: Step<LogSessionState> = async (w, s) => {
+export const dateStep: LogStep = async (w, s) => {
   if (!s.mentee) {
     return 'done';
   }
@@ -93,7 +96,7 @@ export const dateStep: Step<LogSessionState> = async (w, s) => {
   return 'next';
 };
 
-export const durationStep: Step<LogSessionState> = async (w, s) => {
+export const durationStep: LogStep = async (w, s) => {
   const usual = s.mentee?.data.usualDuration ?? lastDuration(s.mentee?.data);
   const r = await w.input({
     prompt: t('Duration in minutes'),
@@ -111,7 +114,7 @@ export const durationStep: Step<LogSessionState> = async (w, s) => {
 /** Agenda topics are offered first, as picks whose value cannot be typed (a topic id, not a text). */
 const AGENDA = '\u0000agenda:';
 
-export const topicsStep: Step<LogSessionState> = async (w, s) => {
+export const topicsStep: LogStep = async (w, s) => {
   const m = s.mentee?.data;
   const agenda = openAgenda(m);
   const first = m ? firstName(m.name) : '';
@@ -140,7 +143,7 @@ export const topicsStep: Step<LogSessionState> = async (w, s) => {
   return 'next';
 };
 
-export const notesStep: Step<LogSessionState> = async (w, s) => {
+export const notesStep: LogStep = async (w, s) => {
   const r = await w.input({ prompt: t('Notes: what did you talk about? (shared in reports; private notes come later)'), value: s.notes, placeholder: t('Notes') });
   if (isBack(r)) {
     return 'back';
@@ -149,43 +152,41 @@ export const notesStep: Step<LogSessionState> = async (w, s) => {
   return 'next';
 };
 
-/** Save now, or go to one of the optional parts (`extras` maps each to its step's index). */
-export function menuStep(extras: Record<Extra, number>): Step<LogSessionState> {
-  return async (w, s) => {
-    const summary = [
-      s.actions.length ? plural(s.actions.length, t('{0} action item', s.actions.length), t('{0} action items', s.actions.length)) : undefined,
-      s.checkIns.length ? plural(s.checkIns.length, t('{0} check-in', s.checkIns.length), t('{0} check-ins', s.checkIns.length)) : undefined,
-      s.wins.length ? plural(s.wins.length, t('{0} win', s.wins.length), t('{0} wins', s.wins.length)) : undefined,
-      s.setbacks.length ? plural(s.setbacks.length, t('{0} setback', s.setbacks.length), t('{0} setbacks', s.setbacks.length)) : undefined,
-      s.resources.length ? plural(s.resources.length, t('{0} resource', s.resources.length), t('{0} resources', s.resources.length)) : undefined,
-      s.private ? t('private notes') : undefined,
-    ].filter(Boolean);
-    const items: PickItem<MenuChoice>[] = [
-      { label: '$(save) ' + t('Save session'), description: summary.join(', '), value: 'save' },
-      { label: '$(checklist) ' + t('Add an action item'), value: 'action' },
-      { label: '$(target) ' + t('Check in on a goal'), value: 'checkIn' },
-      { label: '$(star-full) ' + t('Add wins'), value: 'wins' },
-      { label: '$(debug-step-back) ' + t('Add setbacks'), value: 'setbacks' },
-      { label: '$(lightbulb) ' + t('Add advice given'), value: 'advice' },
-      { label: '$(link) ' + t('Add a resource (link)'), value: 'resources' },
-      { label: '$(lock) ' + t('Private notes (never exported)'), value: 'private' },
-    ];
-    const r = await w.pick({ placeholder: t('Save now, or add more'), items });
-    if (isBack(r)) {
-      return 'back';
-    }
-    if (r === 'save') {
-      s.saved = true;
-      return 'done';
-    }
-    return { goto: extras[r] };
-  };
-}
+/** Save now, or go to one of the optional parts (each a step named as its choice). */
+export const menuStep: LogStep = async (w, s) => {
+  const summary = [
+    s.actions.length ? plural(s.actions.length, t('{0} action item', s.actions.length), t('{0} action items', s.actions.length)) : undefined,
+    s.checkIns.length ? plural(s.checkIns.length, t('{0} check-in', s.checkIns.length), t('{0} check-ins', s.checkIns.length)) : undefined,
+    s.wins.length ? plural(s.wins.length, t('{0} win', s.wins.length), t('{0} wins', s.wins.length)) : undefined,
+    s.setbacks.length ? plural(s.setbacks.length, t('{0} setback', s.setbacks.length), t('{0} setbacks', s.setbacks.length)) : undefined,
+    s.resources.length ? plural(s.resources.length, t('{0} resource', s.resources.length), t('{0} resources', s.resources.length)) : undefined,
+    s.private ? t('private notes') : undefined,
+  ].filter(Boolean);
+  const items: PickItem<MenuChoice>[] = [
+    { label: '$(save) ' + t('Save session'), description: summary.join(', '), value: 'save' },
+    { label: '$(checklist) ' + t('Add an action item'), value: 'action' },
+    { label: '$(target) ' + t('Check in on a goal'), value: 'checkIn' },
+    { label: '$(star-full) ' + t('Add wins'), value: 'wins' },
+    { label: '$(debug-step-back) ' + t('Add setbacks'), value: 'setbacks' },
+    { label: '$(lightbulb) ' + t('Add advice given'), value: 'advice' },
+    { label: '$(link) ' + t('Add a resource (link)'), value: 'resources' },
+    { label: '$(lock) ' + t('Private notes (never exported)'), value: 'private' },
+  ];
+  const r = await w.pick({ placeholder: t('Save now, or add more'), items });
+  if (isBack(r)) {
+    return 'back';
+  }
+  if (r === 'save') {
+    s.saved = true;
+    return 'done';
+  }
+  return { goto: r };
+};
 
-/** The optional parts; each returns to the menu at index `menu`. */
-export function extraSteps(menu: number): Record<Extra, Step<LogSessionState>> {
-  const back = { goto: menu } as const;
-  const listStep = (key: 'wins' | 'setbacks' | 'advice', prompt: string): Step<LogSessionState> => {
+/** The optional parts; each returns to the menu. */
+export function extraSteps(): Record<Extra, LogStep> {
+  const back = { goto: 'menu' } as const;
+  const listStep = (key: 'wins' | 'setbacks' | 'advice', prompt: string): LogStep => {
     return async (w, s) => {
       const r = await w.input({ prompt, value: s[key].join('; '), placeholder: t('Separate several with ;') });
       if (!isBack(r)) {
@@ -220,7 +221,7 @@ export function extraSteps(menu: number): Record<Extra, Step<LogSessionState>> {
     checkIn: async (w, s) => {
       const goals = (s.mentee?.data.goals ?? []).filter((g) => g.status === 'active');
       if (goals.length === 0) {
-        void vscode.window.showInformationMessage(t('{0} has no active goals.', s.mentee?.data.name ?? ''));
+        await w.notice(t('{0} has no active goals.', s.mentee?.data.name ?? ''));
         return back;
       }
       const goal = await w.pick<Goal>({ placeholder: t('Which goal was discussed?'), items: goals.map((g) => ({ label: g.title, description: `${g.progress}%`, value: g })) });

@@ -36,9 +36,8 @@ describe('e2e: the walkthrough, closing a mentorship and the report', function (
     await wb.answer('Achievements', undefined);
     await wb.answer('What comes next for Ana Souza', 'Lead the discount design review');
     await wb.answer('How will you keep in touch', 'Coffee every month');
-    const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Close Mentorship' }).first();
-    await button.waitFor({ timeout: 15_000 });
-    await button.click();
+    // The confirmation is the last step of the same quick input.
+    await wb.pick('Close the mentorship with Ana Souza?', 'Close Mentorship');
     const data = await waitFor('the closing in the YAML', () => {
       const d = parse(wb.read('.mentorship/mentees/ana-souza.yaml'));
       return d.status === 'closed' && d.closing ? d : undefined;
@@ -52,8 +51,8 @@ describe('e2e: the walkthrough, closing a mentorship and the report', function (
     await notification.waitFor({ timeout: 15_000 });
     await notification.locator('.monaco-button', { hasText: 'Export Report' }).click();
     const reports = wb.file('.mentorship/reports');
-    await waitFor('the report file', () => existsSync(reports) && readdirSync(reports).some((f) => f.startsWith('ana-souza-')));
-    const report = readFileSync(`${reports}/${readdirSync(reports).find((f) => f.startsWith('ana-souza-'))}`, 'utf8');
+    await waitFor('the report file', () => existsSync(reports) && readdirSync(reports).some((f) => /^ana-souza-[0-9-]+\.md$/.test(f)));
+    const report = readFileSync(`${reports}/${readdirSync(reports).find((f) => /^ana-souza-[0-9-]+\.md$/.test(f))}`, 'utf8');
     assert.match(report, /^# Mentorship progress: Ana Souza/);
     assert.match(report, /## Closing summary/);
     assert.match(report, /Contract tests for the order API \| active \| 60%/);

@@ -13,11 +13,6 @@ import { clickInlineAction, waitFor, Workbench } from './harness';
 const ANA = '.mentorship/mentees/ana-souza.yaml';
 const PRIVATE_TEXT = 'Worried about the reorg; keep between us.';
 
-async function clickDialogButton(wb: Workbench, label: string): Promise<void> {
-  const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first();
-  await button.waitFor({ timeout: 20_000 });
-  await button.click();
-}
 
 describe('e2e: sharing a mentorship with the mentee through git', function () {
   const work = mkdtempSync(path.join(os.tmpdir(), 'mentorship-share-'));
@@ -62,11 +57,11 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     });
     await w.waitForTreeRow('Ana Souza', 60_000);
     await w.runCommand('Mentorship: Share with Mentee');
-    await w.page.locator('.monaco-dialog-box', { hasText: 'still hold' }).first().waitFor({ timeout: 20_000 });
-    await clickDialogButton(w, 'Move Them Out');
-    await w.page.locator('.monaco-dialog-box', { hasText: 'through this git repository' }).first().waitFor({ timeout: 20_000 });
+    // Both confirmations are steps of the same quick input.
+    await w.pick('still hold', 'Move Them Out');
+    await w.waitForQuickInput('through this git repository');
     await w.screenshot('share-with-mentee');
-    await clickDialogButton(w, 'Share');
+    await w.pick('through this git repository', 'Share');
     await w.waitForNotification('Ready to share');
 
     // The private note moved out of the shared file, into the folder git never takes.
@@ -220,9 +215,9 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     await w.waitForQuickInput('changed on both sides');
     await w.screenshot('merge-conflict-choice');
     await w.pick('changed on both sides', 'Take theirs');
-    await w.waitForNotification('Stage it to finish the merge');
-    const stage = w.page.locator('.notifications-toasts .monaco-button', { hasText: 'Stage' }).first();
-    await stage.click();
+    // Staging is the flow's last step, and it says what finishes the merge.
+    await w.pick('Stage it to finish the merge', 'Stage ana-souza.yaml');
+    await w.waitForNotification('ana-souza.yaml is staged. Commit to finish the merge.');
     // Staged: one entry at stage 0, no conflict stages left. (Read-only git: `git status` would refresh
     // the index and could hold its lock just when the extension runs `git add`.)
     await waitFor('the file staged', () => /^100644 [0-9a-f]+ 0\t\.mentorship\/mentees\/ana-souza\.yaml\n$/.test(git(w.workspace, 'ls-files', '--stage', '--', ANA)));
