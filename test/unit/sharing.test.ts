@@ -7,16 +7,17 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { conflictMarkerLine } from '../../src/core/sharing/markers';
+import { spawnSync } from 'node:child_process';
+import { conflictMarkerLine } from '../../src/core/storage/markers';
 import {
   DATA_FOLDER_GITIGNORE,
   driverCommand,
   notesToMove,
   privateFields,
-  removeMovedFields,
   withDriverAttributes,
   withoutDataFolderIgnored,
 } from '../../src/core/sharing/share';
+import { removeMovedFields } from '../../src/core/operations/changes';
 import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { applyEdits } from '../../src/core/storage/yamlEdit';
@@ -254,6 +255,79 @@ describe('sharing: the merge driver in a real git', function () {
     assert.equal(pull.ok, false);
     assert.match(pull.out, /CONFLICT/);
     assert.ok(conflictMarkerLine(readFileSync(file(mentor), 'utf8')), 'git’s markers, not a half-written file');
+  });
+
+  it('a merge whose result would not read is left as a conflict: markers, exit code 1, never an invalid file', () => {
+    const dir = mkdtempSync(path.join(work, 'invalid-'));
+    const base = path.join(dir, 'base.yaml');
+    const ours = path.join(dir, 'ours.yaml');
+    const theirs = path.join(dir, 'theirs.yaml');
+    writeFileSync(base, ANA);
+    // Ours: a change of our own. Theirs: a hand edit that broke a field (progress is a number from 0 to 100).
+    writeFileSync(ours, ANA.replace('cadence: biweekly', 'cadence: weekly'));
+    writeFileSync(theirs, ANA.replace('    progress: 20\n    owner', '    progress: lots\n    owner'));
+    const r = spawnSync(process.execPath, [driver, base, ours, theirs, '.mentorship/mentees/ana-souza.yaml', '7'], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /the merged file would not read \(line \d+: .*progress/);
+    const text = readFileSync(ours, 'utf8');
+    assert.match(text, /<<<<<<< ours\n {4}progress: 20\n=======\n {4}progress: lots\n>>>>>>> theirs\n/);
+    assert.ok(text.includes('cadence: weekly'), 'our own change is kept');
+    // The extension reads it as a merge conflict (with Resolve), never as a valid file holding bad data.
+    assert.equal(parseMentee(text).problems[0].code, 'conflict');
+    // In a real pull, git reports it as a conflict.
+    const { mentor, mentee, file } = shared('invalid-merge');
+    register(mentor);
+    writeFileSync(file(mentee), readFileSync(file(mentee), 'utf8').replace('    progress: 20\n    owner', '    progress: lots\n    owner'));
+    gitIn(mentee, 'commit', '-qam', 'a broken hand edit');
+    gitIn(mentee, 'push', '-q', 'origin', 'main');
+    editFile(file(mentor), [{ op: 'set', path: ['cadence'], value: 'weekly' }]);
+    gitIn(mentor, 'commit', '-qam', 'weekly');
+    const pull = tryGit(mentor, 'pull', '-q', 'origin', 'main');
+    assert.equal(pull.ok, false);
+    assert.match(gitIn(mentor, 'status', '--porcelain'), /^UU .mentorship\/mentees\/ana-souza.yaml/m);
+    assert.equal(parseMentee(readFileSync(file(mentor), 'utf8')).problems[0].code, 'conflict');
+  });
+
+  it('check-ins both sides appended merge cleanly, every entry kept in date order, and only a real conflict is marked', () => {
+    const { mentor, mentee, file } = shared('check-ins');
+    register(mentor);
+    editFile(file(mentee), [
+      { op: 'append', path: ['goals', 0, 'checkIns'], value: { date: '2026-11-25', progress: 80, note: 'Ana: three endpoints' } },
+      { op: 'set', path: ['goals', 0, 'progress'], value: 80 },
+    ]);
+    gitIn(mentee, 'commit', '-qam', 'check-in 80');
+    gitIn(mentee, 'push', '-q', 'origin', 'main');
+    editFile(file(mentor), [
+      { op: 'append', path: ['goals', 0, 'checkIns'], value: { date: '2026-11-20', progress: 70, note: 'Mentor: two endpoints' } },
+      { op: 'set', path: ['goals', 0, 'progress'], value: 70 },
+    ]);
+    gitIn(mentor, 'commit', '-qam', 'check-in 70');
+    const pull = tryGit(mentor, 'pull', '-q', 'origin', 'main');
+    assert.equal(pull.ok, false, 'progress 70 against 80 is a real conflict');
+    assert.match(pull.out, /1 changed on both sides \(“Contract tests for the order API” › progress\)/);
+    const text = readFileSync(file(mentor), 'utf8');
+    // One marked place: the progress. The check-ins are merged, in date order, outside any marker.
+    assert.equal(text.match(/^<{7} /gm)?.length, 1, text);
+    assert.match(text, /<<<<<<< ours\n {4}progress: 70\n=======\n {4}progress: 80\n>>>>>>> theirs\n/);
+    const outside = text.replace(/<{7} ours\n[\s\S]*?>{7} theirs\n/g, '');
+    const notes = [...outside.matchAll(/note: (.*)/g)].map((m) => m[1].replace(/^"(.*)"$/, '$1'));
+    assert.deepEqual(notes, ['Mentor: two endpoints', 'Ana: three endpoints']);
+    const dates = [...outside.matchAll(/- date: (\S+)/g)].map((m) => m[1]);
+    assert.deepEqual(dates, ['2026-09-08', '2026-11-20', '2026-11-25']);
+  });
+
+  it('check-ins both sides appended, no other change: a clean merge, in date order', () => {
+    const { mentor, mentee, file } = shared('check-ins-clean');
+    register(mentor);
+    editFile(file(mentee), [{ op: 'append', path: ['goals', 0, 'checkIns'], value: { date: '2026-11-25', progress: 20, note: 'Ana' } }]);
+    gitIn(mentee, 'commit', '-qam', 'check-in');
+    gitIn(mentee, 'push', '-q', 'origin', 'main');
+    editFile(file(mentor), [{ op: 'append', path: ['goals', 0, 'checkIns'], value: { date: '2026-11-30', progress: 20, note: 'Mentor' } }]);
+    gitIn(mentor, 'commit', '-qam', 'check-in');
+    const pull = tryGit(mentor, 'pull', '-q', 'origin', 'main');
+    assert.ok(pull.ok, pull.out);
+    const m = menteeData(readFileSync(file(mentor), 'utf8'));
+    assert.deepEqual(m.goals[0].checkIns?.map((c) => c.date), ['2026-09-08', '2026-11-25', '2026-11-30']);
   });
 
   it('no private note reaches a commit: git add -A takes the shared file, never private/', () => {

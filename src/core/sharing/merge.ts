@@ -78,6 +78,59 @@ export function mergeTexts(baseText: string, oursText: string, theirsText: strin
   return { text: applyEdits(oursText, ordered(edits)).text, conflicts: plan.conflicts };
 }
 
+/**
+ * The local file with git-style conflict markers around the real conflicts only: everything that merges
+ * is merged (check-ins both sides added, entries, fields), and each field changed differently on both
+ * sides shows both values between `<<<<<<< ours`, `=======` and `>>>>>>> theirs`. Undefined when there is
+ * no conflict.
+ */
+export function markConflicts(baseText: string, oursText: string, theirsText: string, markerSize = 7): { text: string; conflicts: readonly MergeConflict[] } | undefined {
+  const plan = mergeTexts(baseText, oursText, theirsText);
+  if (plan.text !== undefined) {
+    return undefined;
+  }
+  const keepOurs = mergeTexts(baseText, oursText, theirsText, () => 'ours').text ?? oursText;
+  const takeTheirs = mergeTexts(baseText, oursText, theirsText, () => 'theirs').text ?? theirsText;
+  return { text: markDifferences(keepOurs, takeTheirs, markerSize), conflicts: plan.conflicts };
+}
+
+/**
+ * Two texts that differ in a few places, with markers around each place: `a`'s lines as "ours", `b`'s as
+ * "theirs". Lines are compared one for one; after a difference, the texts meet again at the nearest pair
+ * of two equal lines.
+ */
+export function markDifferences(a: string, b: string, markerSize = 7): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const meet = (i: number, j: number): boolean => (i === x.length && j === y.length) || (i < x.length && j < y.length && x[i] === y[j] && (i + 1 === x.length ? j + 1 === y.length : x[i + 1] === y[j + 1]));
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (i < x.length && j < y.length && x[i] === y[j]) {
+      out.push(x[i]);
+      i++;
+      j++;
+      continue;
+    }
+    let di = x.length - i;
+    let dj = y.length - j;
+    search: for (let d = 1; d <= x.length - i + y.length - j; d++) {
+      for (let k = 0; k <= d; k++) {
+        if (i + k <= x.length && j + d - k <= y.length && meet(i + k, j + d - k)) {
+          di = k;
+          dj = d - k;
+          break search;
+        }
+      }
+    }
+    out.push(`${'<'.repeat(markerSize)} ours`, ...x.slice(i, i + di), '='.repeat(markerSize), ...y.slice(j, j + dj), `${'>'.repeat(markerSize)} theirs`);
+    i += di;
+    j += dj;
+  }
+  return out.join('\n');
+}
+
 function read(side: 'base' | 'ours' | 'theirs', text: string): unknown {
   // A file added on both sides has an empty base.
   if (text.trim() === '') {
@@ -194,13 +247,32 @@ function mergeSet(at: Place, base: unknown[], ours: unknown[], theirs: unknown[]
     }
   }
   const oursLeft = remaining.map((x) => x.value);
+  const kept = [...oursLeft];
+  const appended: unknown[] = [];
   for (const a of added) {
     const i = oursLeft.findIndex((x) => deepEqual(x, a));
     if (i >= 0) {
       oursLeft.splice(i, 1); // added on both sides
     } else {
-      edits.push({ op: 'append', path: at.path, value: a });
+      appended.push(a);
     }
+  }
+  // Dated entries (check-ins) added on both sides stay in date order: appended where that keeps it, else
+  // the list is set whole, sorted by date (a stable sort keeps entries of one day in their order).
+  const dateOf = (v: unknown): string | undefined => (isObject(v) && typeof v.date === 'string' ? v.date : undefined);
+  const last = kept.length ? dateOf(kept[kept.length - 1]) : '';
+  const dated = [...kept, ...appended].every((v) => dateOf(v) !== undefined);
+  if (dated && appended.length > 0 && appended.some((v) => (dateOf(v) as string) < (last ?? ''))) {
+    const sorted = [...kept, ...appended].sort((p, q) => (dateOf(p) as string).localeCompare(dateOf(q) as string));
+    const removals = edits.filter((e) => e.op === 'remove' && e.path.length === at.path.length + 1 && at.path.every((s, k) => e.path[k] === s));
+    for (const r of removals) {
+      edits.splice(edits.indexOf(r), 1);
+    }
+    edits.push({ op: 'set', path: at.path, value: sorted });
+    return;
+  }
+  for (const a of appended) {
+    edits.push({ op: 'append', path: at.path, value: a });
   }
 }
 
