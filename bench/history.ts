@@ -7,7 +7,7 @@
  * `npm run bench:history` (downloads the packages from the npm registry into bench/.cache once).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { captureContext, locate } from '../src/core/anchors/anchor';
@@ -32,6 +32,13 @@ const CASES: [string, string, string, string, string?][] = [
   ['ws', '3.3.3', '4.0.0', 'lib/WebSocket.js', 'lib/websocket.js'],
   ['ws', '3.3.3', '4.0.0', 'lib/Receiver.js', 'lib/receiver.js'],
   ['ws', '3.3.3', '4.0.0', 'lib/PerMessageDeflate.js', 'lib/permessage-deflate.js'],
+  // Test files, which repeat the same few lines (an app set up, a request made, an assertion) many times
+  // over, and whose copies are edited one by one: an anchor must not land on another copy unannounced.
+  ['qs', '6.9.7', '6.13.0', 'test/parse.js'],
+  ['qs', '6.9.7', '6.13.0', 'test/stringify.js'],
+  ['resolve', '1.20.0', '1.22.8', 'test/resolver.js'],
+  ['resolve', '1.20.0', '1.22.8', 'test/mock.js'],
+  ['minimist', '1.2.5', '1.2.8', 'test/parse.js'],
 ];
 
 const renameCache = new Map<string, Rename[]>();
@@ -74,6 +81,51 @@ export function fetchFile(pkg: string, version: string, file: string): string {
     execFileSync('tar', ['-xzf', path.join(dir, tgz), '-C', dir]);
   }
   return readFileSync(path.join(dir, 'package', file), 'utf8').replace(/\r\n/g, '\n');
+}
+
+/**
+ * For each old line (0-based), its line in the new file when git's histogram diff keeps it, white space
+ * aside (a re-indented or re-spaced line is the same code), else -1. The histogram diff anchors on lines
+ * that are rare in both files first, so in a test file that repeats the same lines many times it keeps
+ * the copy that stayed, where a plain longest common subsequence may pick any.
+ */
+export function gitLineMapping(oldText: string, newText: string, oldCount: number): Int32Array {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-diff-'));
+  const a = path.join(dir, 'a');
+  const b = path.join(dir, 'b');
+  writeFileSync(a, oldText);
+  writeFileSync(b, newText);
+  let out = '';
+  try {
+    out = execFileSync('git', ['diff', '--no-index', '--no-color', '--histogram', '--ignore-all-space', '--unified=0', a, b], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    out = (e as { stdout?: string }).stdout ?? ''; // exit code 1: the files differ
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const map = new Int32Array(oldCount).fill(-1);
+  let oi = 0;
+  let ni = 0;
+  const keepUntil = (oldEnd: number): void => {
+    for (; oi < oldEnd && oi < oldCount; oi++, ni++) {
+      map[oi] = ni;
+    }
+  };
+  for (const m of out.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const oStart = Number(m[1]);
+    const oLen = m[2] === undefined ? 1 : Number(m[2]);
+    const nStart = Number(m[3]);
+    const nLen = m[4] === undefined ? 1 : Number(m[4]);
+    // Lines before the hunk are kept (a hunk of length 0 starts after its line number).
+    const oFirst = oLen === 0 ? oStart : oStart - 1;
+    const nFirst = nLen === 0 ? nStart : nStart - 1;
+    keepUntil(oFirst);
+    ni = nFirst;
+    oi = oFirst + oLen;
+    ni += nLen;
+  }
+  keepUntil(oldCount);
+  return map;
 }
 
 /** For each old line (0-based), its line in the new file when a longest common subsequence keeps it, else -1. */
@@ -168,7 +220,7 @@ export function run(perFile = 150, seed = Number(process.env.SEED ?? 11)): { per
     const newText = newPath === (renamedTo ?? file) ? fetchFile(pkg, to, newPath) : '';
     const oldLines = oldText.split('\n');
     const newLines = newText.split('\n');
-    const map = lineMapping(oldLines, newLines);
+    const map = gitLineMapping(oldText, newText, oldLines.length);
     const tally: Tally & { name: string } = { name: `${pkg} ${from} → ${to}, ${file}${renamedTo ? ` (renamed to ${newPath ?? '?'})` : ''}`, anchors: 0, right: 0, wrong: 0, ambiguous: 0, ambiguousRight: 0, notFound: 0, changed: 0, changedFound: 0, changedRight: 0, changedWrong: 0, changedFlagged: 0, changedSaidEdited: 0, movedTruth: 0, ms: [] };
     for (let k = 0; k < perFile * 4 && tally.anchors + tally.changed < perFile; k++) {
       const len = 1 + Math.floor(r() * 5);

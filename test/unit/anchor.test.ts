@@ -85,6 +85,38 @@ describe('anchor locator', () => {
     assert.equal(r.doubt, 'surroundings');
   });
 
+  it('doubts a copy in a test file that repeats its blocks: the lines around it are as common as it is (express test/app.response.js)', () => {
+    // Four tests that each set up an app, make a request and check it; the anchor is on the second's
+    // app.use line, whose own copy is then edited; the third test keeps an identical line.
+    const block = (name: string, body: string): string[] => [
+      `  it('${name}', function (done) {`,
+      '    var app = express();',
+      '',
+      `    app.use(function(req, res){ ${body} });`,
+      '',
+      '    request(app)',
+      "    .get('/')",
+      '    .expect(200, done);',
+      '  });',
+      '',
+    ];
+    const before = ["describe('res', function () {", ...block('sends text', "res.send('hey');"), ...block('shouts', "res.shout('hey');"), ...block('shouts again', "res.shout('hey');"), ...block('ends', 'res.end();'), '});', ''].join('\n');
+    const line = "    app.use(function(req, res){ res.shout('hey'); });";
+    const at = before.split('\n').indexOf(line) + 1;
+    const range: AnchorRange = { startLine: at, startColumn: 5, endLine: at, endColumn: line.length + 1 };
+    const a = anchorOn(before, range);
+    assert.equal(a.text, "app.use(function(req, res){ res.shout('hey'); });");
+    const after = before.replace("res.shout('hey'); });\n\n    request(app)\n    .get('/')\n    .expect(200, done);\n  });\n\n  it('shouts again'", "res.shout('HEY', { loud: true }); });\n\n    request(app)\n    .get('/')\n    .expect(200, done);\n  });\n\n  it('shouts again'");
+    const r = locate(after, a);
+    // The identical line of the third test is not the code: said with its doubt, never placed without one.
+    assert.ok(r.status === 'notFound' || r.doubt || r.ambiguous || r.edited, JSON.stringify(r));
+    // The same file, the code itself moved up with its test: found, no doubt.
+    const moved = before.replace("describe('res', function () {", "describe('res', function () {\n  var port = 3000;\n");
+    const m = locate(moved, a);
+    assert.equal(m.range?.startLine, at + 2);
+    assert.equal(m.doubt, undefined);
+  });
+
   it('does not doubt code that moved together with its surroundings', () => {
     const lines = FILE.split('\n');
     // The whole total() method moves below a new method: its lines and their neighbours go along.

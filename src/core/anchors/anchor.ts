@@ -89,6 +89,29 @@ export class LineIndex {
     const b = this.position(end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
   }
+
+  private squashedLines: string[] | undefined;
+  private occurrences: Map<string, number> | undefined;
+
+  /** A 1-based line without its white space; all lines are squashed once, when first asked. */
+  squashed(line: number): string {
+    // One pass of the regular expression engine over the whole text, white space but line breaks out.
+    this.squashedLines ??= this.text.replace(/[^\S\n]+/g, '').split('\n');
+    return this.squashedLines[line - 1] ?? '';
+  }
+
+  /** How often a line (without its white space) occurs in the text. */
+  count(squashedLine: string): number {
+    if (!this.occurrences) {
+      const counts = new Map<string, number>();
+      for (let i = 1; i <= this.lineCount; i++) {
+        const l = this.squashed(i);
+        counts.set(l, (counts.get(l) ?? 0) + 1);
+      }
+      this.occurrences = counts;
+    }
+    return this.occurrences.get(squashedLine) ?? 0;
+  }
 }
 
 /** The context stored with a new anchor: a few whole lines before and after the selection. */
@@ -144,14 +167,14 @@ function rememberedLines(anchor: Pick<CodeAnchor, 'before' | 'after'>): { above:
 function around(idx: LineIndex, range: AnchorRange, n: number): { above: string[]; below: string[] } {
   const above: string[] = [];
   for (let i = range.startLine - 1; i >= 1 && above.length < n; i--) {
-    const l = squash(idx.lineText(i));
+    const l = idx.squashed(i);
     if (l) {
       above.push(l);
     }
   }
   const below: string[] = [];
   for (let i = range.endLine + 1; i <= idx.lineCount && below.length < n; i++) {
-    const l = squash(idx.lineText(i));
+    const l = idx.squashed(i);
     if (l) {
       below.push(l);
     }
@@ -160,12 +183,15 @@ function around(idx: LineIndex, range: AnchorRange, n: number): { above: string[
 }
 
 /**
- * Whether the copy at `range` still stands among what was around the code: at least half of the nearest
- * non-blank lines the anchor remembers (up to three above, three below) are next to it, in their order.
- * Code that moved takes most of its surroundings along; a copy of generic lines (`} else {`, `continue;`)
- * that merely reads the same sits among other ones.
+ * Whether the copy at `range` still stands among what was around the code, and those surroundings single
+ * it out: at least half of the nearest non-blank lines the anchor remembers (up to three above, three
+ * below) are next to it, in their order, and nowhere else in the file do the same lines stand in the same
+ * order around a block of the same height. Code that moved takes most of its surroundings along; a copy of
+ * generic lines (`} else {`, `return true;`) that merely reads the same sits among other ones — or, in a
+ * test file that repeats one block many times (an app set up, a request made, a check), among the same
+ * scaffolding as every other copy, which says nothing about which one it is.
  */
-function keepsSurroundings(idx: LineIndex, anchor: Pick<CodeAnchor, 'before' | 'after'>, range: AnchorRange): boolean {
+function keepsSurroundings(idx: LineIndex, anchor: Pick<CodeAnchor, 'text' | 'before' | 'after'>, range: AnchorRange): boolean {
   const remembered = rememberedLines(anchor);
   const above = remembered.above.slice(-3).reverse();
   const below = remembered.below.slice(0, 3);
@@ -173,8 +199,31 @@ function keepsSurroundings(idx: LineIndex, anchor: Pick<CodeAnchor, 'before' | '
     return true; // nothing remembered around it: nothing to doubt
   }
   const now = around(idx, range, 3);
-  const kept = above.filter((l, k) => now.above[k] === l).length + below.filter((l, k) => now.below[k] === l).length;
-  return kept * 2 >= above.length + below.length;
+  const keptAbove = above.map((l, k) => (now.above[k] === l ? k : -1)).filter((k) => k >= 0);
+  const keptBelow = below.map((l, k) => (now.below[k] === l ? k : -1)).filter((k) => k >= 0);
+  if ((keptAbove.length + keptBelow.length) * 2 < above.length + below.length) {
+    return false;
+  }
+  // The same surroundings around another block of the same height that reads like the code: they do not
+  // tell which copy this is.
+  const height = range.endLine - range.startLine;
+  const code = squash(anchor.text);
+  for (let start = 1; start + height <= idx.lineCount; start++) {
+    if (start === range.startLine) {
+      continue;
+    }
+    const there = around(idx, { startLine: start, startColumn: 1, endLine: start + height, endColumn: 1 }, 3);
+    if (keptAbove.every((k) => there.above[k] === above[k]) && keptBelow.every((k) => there.below[k] === below[k])) {
+      let block = '';
+      for (let l = start; l <= start + height; l++) {
+        block += idx.squashed(l);
+      }
+      if (similarity(block, code) >= FUZZY_CONTEXT_MIN) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -312,12 +361,7 @@ function pickBest(
   const afterPieces = afterText.split('\n').slice(1);
   const after = (afterText.endsWith('\n') ? afterPieces.slice(0, -1) : afterPieces).map(squash);
   // A context line that occurs once in the file says more than "}" or a blank line.
-  const occurrences = new Map<string, number>();
-  for (let i = 1; i <= idx.lineCount; i++) {
-    const l = squash(idx.lineText(i));
-    occurrences.set(l, (occurrences.get(l) ?? 0) + 1);
-  }
-  const weight = (line: string, closeness: number): number => closeness / (occurrences.get(line) ?? 1);
+  const weight = (line: string, closeness: number): number => closeness / Math.max(1, idx.count(line));
   let best = candidates[0];
   let bestScore = -Infinity;
   let bestDistance = Infinity;
