@@ -5,6 +5,23 @@ const fs = require('node:fs');
 
 exports.activate = function activate(context) {
   context.subscriptions.push(
+    // Runs each command named in MENTORSHIP_COMMANDS (a JSON file: [{ id, args }]) in turn, as a keybinding or
+    // a menu would, and writes what each returned or threw to MENTORSHIP_COMMANDS_RESULTS.
+    vscode.commands.registerCommand('mentorshipTests.runCommands', async () => {
+      const list = JSON.parse(fs.readFileSync(process.env.MENTORSHIP_COMMANDS, 'utf8'));
+      const out = [];
+      for (const c of list) {
+        try {
+          await vscode.commands.executeCommand(c.id, ...(c.args || []));
+          out.push({ id: c.id, ok: true });
+        } catch (e) {
+          out.push({ id: c.id, ok: false, error: String(e && e.message ? e.message : e) });
+        }
+      }
+      const file = process.env.MENTORSHIP_COMMANDS_RESULTS;
+      fs.writeFileSync(file + '.tmp', JSON.stringify(out, null, 2));
+      fs.renameSync(file + '.tmp', file);
+    }),
     vscode.commands.registerCommand('mentorshipTests.run', async () => {
       const bundle = process.env.MENTORSHIP_INTEGRATION_BUNDLE;
       const out = process.env.MENTORSHIP_INTEGRATION_RESULTS;
