@@ -1,5 +1,6 @@
-// Builds the extension: dist/extension.js (activation path), dist/dashboard.js (loaded when a dashboard
-// opens) and media/dashboard.js (the webview page script). `--production` minifies; `--watch` rebuilds.
+// Builds the extension: dist/extension.js (activation path), the bundles loaded on first use (one table:
+// src/platform/bundles.json), their browser twins under dist/web/, the merge driver, and media/dashboard.js
+// (the webview page script). `--production` minifies; `--watch` rebuilds.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -74,70 +75,34 @@ function webBuild(entry, outfile, extra = {}) {
   };
 }
 
+/** The bundles loaded on first use, by name: dist/<name>.js and dist/web/<name>.js. */
+const BUNDLES = require('./src/platform/bundles.json');
+const bundleFiles = Object.keys(BUNDLES).map((name) => `./${name}.js`);
+
 const webBuilds = [
   webBuild('src/extension.ts', 'dist/web/extension.js', { banner: { js: 'globalThis.__mentorshipLoadStart = Date.now();' } }),
-  webBuild('src/dashboard/panel.ts', 'dist/web/dashboard.js'),
-  webBuild('src/reviews/importReviews.ts', 'dist/web/reviews.js'),
-  webBuild('src/sharing/sharing.ts', 'dist/web/sharing.js'),
-  webBuild('src/platform/yamlBundle.ts', 'dist/web/yaml.js'),
+  ...Object.entries(BUNDLES).map(([name, b]) => webBuild(b.entry, `dist/web/${name}.js`)),
 ];
 
+const nodeBuild = (entry, outfile, extra = {}) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  ...extra,
+});
+
 const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', './dashboard.js', './yaml.js', './reviews.js', './sharing.js'],
+  nodeBuild('src/extension.ts', 'dist/extension.js', {
+    external: ['vscode', ...bundleFiles],
     // The first line of the bundle: activation time is measured from here.
     banner: { js: 'globalThis.__mentorshipLoadStart = Date.now();' },
-  },
-  {
-    ...common,
-    entryPoints: ['src/dashboard/panel.ts'],
-    outfile: 'dist/dashboard.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: ['src/reviews/importReviews.ts'],
-    outfile: 'dist/reviews.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
-  {
-    ...common,
-    entryPoints: ['src/sharing/sharing.ts'],
-    outfile: 'dist/sharing.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', './yaml.js'],
-  },
-  {
-    // Run by git, not by VS Code: the merge driver for shared notes.
-    ...common,
-    entryPoints: ['src/mergeDriver/main.ts'],
-    outfile: 'dist/merge-driver.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-  },
-  {
-    ...common,
-    entryPoints: ['src/platform/yamlBundle.ts'],
-    outfile: 'dist/yaml.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
+  }),
+  ...Object.entries(BUNDLES).map(([name, b]) => nodeBuild(b.entry, `dist/${name}.js`, { external: name === 'yaml' ? [] : ['vscode', './yaml.js'] })),
+  // Run by git, not by VS Code: the merge driver for shared notes.
+  nodeBuild('src/mergeDriver/main.ts', 'dist/merge-driver.js', { target: 'node18' }),
   {
     ...common,
     entryPoints: ['src/webview/main.ts'],
@@ -151,6 +116,8 @@ const builds = [
 
 async function main() {
   copyCodicons();
+  // A bundle that is no longer in the table must not linger in dist/ (and so in the package).
+  fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   if (watch) {
     for (const b of builds) {
       const ctx = await esbuild.context(b);

@@ -1,22 +1,15 @@
-/** Mentorship: activation wires the store to the workspace and registers each feature. */
+/**
+ * Mentorship: activation wires the store to the workspace, draws the views, and registers every command
+ * of the command table (their code loads on first use).
+ */
 const activationStart: number = (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart ?? Date.now();
 
 import * as vscode from 'vscode';
-import { registerAgenda } from './agenda/commands';
-import { registerClosing } from './closing/closing';
+import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/register';
-import { registerEntryCommands } from './entries/commands';
-import { registerFeedback } from './feedback/feedback';
-import { registerInlineFeedback } from './feedback/inline';
-import { registerRenameFollowing } from './feedback/renames';
-import { registerGoalCommands } from './goals/commands';
-import { registerMenteeCommands } from './mentees/commands';
-import { registerProfile } from './profile/profile';
-import { registerReport } from './report/exportReport';
-import { registerReviewImport } from './reviews/register';
-import { registerActionItemCommands } from './sessions/actionItems';
-import { registerSessionDrafts } from './sessions/drafts';
-import { registerLogSession } from './sessions/logSession';
+import { registerFeedbackViews } from './feedback/register';
+import type { Deps } from './kit/command';
+import { registerDraftContext } from './sessions/draftContext';
 import { registerSharing } from './sharing/register';
 import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
@@ -42,25 +35,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   const log = vscode.window.createOutputChannel('Mentorship', { log: true });
   const ws = new MentorshipWorkspace(log);
   context.subscriptions.push(log, ws);
-  const deps = { context, ws, log };
-  registerTree(context, ws);
+  const deps: Deps = { context, ws, log };
+  const tree = registerTree(context, ws);
   registerStatusBar(context, ws);
-  registerMenteeCommands(deps);
-  registerGoalCommands(deps);
-  registerEntryCommands(deps);
-  registerLogSession(deps);
-  registerAgenda(deps);
-  registerActionItemCommands(deps);
-  registerSessionDrafts(deps);
-  registerProfile(deps);
-  registerClosing(deps);
-  registerReport(deps);
-  registerReviewImport(deps);
-  registerFeedback(deps);
-  const inline = registerInlineFeedback(deps);
-  registerRenameFollowing(deps);
+  registerDraftContext(deps);
+  const inline = registerFeedbackViews(deps);
   registerDashboard(deps);
   registerSharing(deps);
+  registerCommands(deps, tree.flows);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
   const loading = bundles.then(() => ws.start()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));

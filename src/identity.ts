@@ -4,8 +4,8 @@
  * `email` of a mentee file. Their view is "My Mentorship", without the mentor's commands.
  */
 import * as vscode from 'vscode';
-import type { Mentee } from './core/domain/model';
-import type { MenteeFile, MentorshipStore } from './core/storage/store';
+import { CONTEXT, SETTINGS, splitSetting } from './kit/names';
+import type { MentorshipStore } from './core/storage/store';
 import { git } from './platform/git';
 
 export class Identity {
@@ -14,7 +14,8 @@ export class Identity {
 
   /** The e-mail this person goes by, from the setting or from git (read once per start of the store). */
   async read(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
-    const setting = vscode.workspace.getConfiguration('mentorship', folder?.uri).get<string>('myEmail')?.trim();
+    const { section, name } = splitSetting(SETTINGS.myEmail);
+    const setting = vscode.workspace.getConfiguration(section, folder?.uri).get<string>(name)?.trim();
     if (setting) {
       this.email = setting.toLowerCase();
       return;
@@ -37,16 +38,12 @@ export class Identity {
       return false;
     }
     this.mine = mine;
-    void vscode.commands.executeCommand('setContext', 'mentorship:isMentee', !!mine);
+    void vscode.commands.executeCommand('setContext', CONTEXT.isMentee, !!mine);
     return true;
   }
 
   /** The mentee file of the person in VS Code, when they are the mentee; undefined for the mentor. */
   get menteePath(): string | undefined {
     return this.mine;
-  }
-
-  isMe(f: MenteeFile | { path: string; data?: Mentee }): boolean {
-    return !!this.mine && f.path === this.mine;
   }
 }

@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { Identity } from './identity';
-import { joinPath, normalizePosix } from './core/storage/fs';
+import { joinPath, normalizePosix, relativeInside } from './core/paths';
 import { MentorshipStore } from './core/storage/store';
 import type { MenteeFile, StoreChange } from './core/storage/store';
 import { UserFacingError } from './kit/errors';
+import { CONTEXT, SETTINGS, splitSetting } from './kit/names';
 import { VscodeFileSystem } from './platform/vscodeFs';
 
 export const DEFAULT_DATA_FOLDER = '.mentorship';
@@ -32,7 +33,7 @@ export function resolveDataLocation(setting: string | undefined, folder: vscode.
     return { location: { folder, root: normalizePosix(uri.path), base: uri } };
   }
   const root = normalizePosix(joinPath(folder.uri.path, posix));
-  const inside = root === normalizePosix(folder.uri.path) || root.startsWith(normalizePosix(folder.uri.path) + '/');
+  const inside = relativeInside(folder.uri.path, root) !== undefined;
   if (!inside) {
     return { error: vscode.l10n.t('The setting mentorship.dataFolder ("{0}") points outside the workspace folder; using {1} instead.', raw, DEFAULT_DATA_FOLDER) };
   }
@@ -53,7 +54,7 @@ export class MentorshipWorkspace implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mentorship.dataFolder') || e.affectsConfiguration('mentorship.myEmail')) {
+        if (e.affectsConfiguration(SETTINGS.dataFolder) || e.affectsConfiguration(SETTINGS.myEmail)) {
           this.restart();
         }
       }),
@@ -126,7 +127,8 @@ export class MentorshipWorkspace implements vscode.Disposable {
       this.markLoaded();
       return;
     }
-    const setting = vscode.workspace.getConfiguration('mentorship').get<string>('dataFolder');
+    const { section, name } = splitSetting(SETTINGS.dataFolder);
+    const setting = vscode.workspace.getConfiguration(section).get<string>(name);
     let { location, error } = resolveDataLocation(setting, folder);
     if (error) {
       this.log.warn(error);
@@ -162,7 +164,7 @@ export class MentorshipWorkspace implements vscode.Disposable {
     // Watched from the workspace folder, which always exists (a watcher based on a folder that does not
     // exist yet sees nothing there); Initialize starts over once it has created the data folder.
     const folderPath = location.folder.uri.path.replace(/\/$/, '');
-    const inside = location.root.startsWith(folderPath + '/') ? location.root.slice(folderPath.length + 1) : undefined;
+    const inside = relativeInside(folderPath, location.root) || undefined;
     const files = '{mentor.yaml,mentees/*.yaml,mentees/*.yml}';
     const pattern = inside && !/[*?{}[\]]/.test(inside) ? new vscode.RelativePattern(location.folder, `${inside}/${files}`) : new vscode.RelativePattern(fs.uri(location.root), files);
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
@@ -211,8 +213,8 @@ export class MentorshipWorkspace implements vscode.Disposable {
   }
 
   private async setContexts(folderExists: boolean, hasData: boolean): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'mentorship:dataFolderExists', folderExists);
-    await vscode.commands.executeCommand('setContext', 'mentorship:hasData', hasData);
+    await vscode.commands.executeCommand('setContext', CONTEXT.dataFolderExists, folderExists);
+    await vscode.commands.executeCommand('setContext', CONTEXT.hasData, hasData);
   }
 
   private updateDiagnostics(store: MentorshipStore): void {

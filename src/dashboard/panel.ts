@@ -1,7 +1,9 @@
 /** Dashboard panels, one per mentee: render on every store change, act on validated messages. */
 import * as vscode from 'vscode';
 import { entryArg } from '../kit/args';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
+import { resolveMentee } from '../kit/mentees';
+import { Wizard } from '../kit/wizard';
 import { ENGLISH_DASHBOARD_STRINGS, renderDashboardBody } from '../core/render/dashboardHtml';
 import type { DashboardStrings } from '../core/render/dashboardHtml';
 import { todayOf } from '../core/domain/dates';
@@ -34,8 +36,6 @@ export class DashboardManager implements vscode.Disposable {
   private readonly panels = new Map<string, PanelState>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly media: vscode.Uri;
-  readonly renderTimes: number[] = [];
-
   constructor(private readonly deps: Deps) {
     this.media = vscode.Uri.joinPath(deps.context.extensionUri, 'media');
     this.disposables.push(
@@ -167,7 +167,6 @@ export class DashboardManager implements vscode.Disposable {
       return;
     }
     if (msg.type === 'rendered') {
-      this.renderTimes.push(msg.ms);
       this.deps.log.info(`dashboard_render_ms=${msg.ms.toFixed(1)} (${st.path.slice(st.path.lastIndexOf('/') + 1)})`);
       return;
     }
@@ -223,3 +222,21 @@ function safeJson(v: unknown): string {
     return String(v).slice(0, 200);
   }
 }
+
+let instance: DashboardManager | undefined;
+
+/** The one manager of dashboard panels (a panel per mentee), made the first time it is needed. */
+export function manager(deps: Deps): DashboardManager {
+  if (!instance) {
+    instance = new DashboardManager(deps);
+    deps.context.subscriptions.push(instance, { dispose: () => (instance = undefined) });
+  }
+  return instance;
+}
+
+export const FLOWS: Flows = {
+  'mentorship.openDashboard': async (deps, arg) => {
+    const f = await Wizard.flow(vscode.l10n.t('Open Dashboard'), (w) => resolveMentee(deps, arg, w, vscode.l10n.t('Open the dashboard of…')));
+    manager(deps).show(f.path);
+  },
+};

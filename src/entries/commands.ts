@@ -1,19 +1,16 @@
 /** Commands on any entry of a mentee file (goal, session, feedback): delete with undo, reveal in YAML, open at a line. */
 import * as vscode from 'vscode';
-import { removeFeedback, removeGoal, removeSession, restoreEntry } from '../core/domain/operations';
 import { decode, entityLine } from '../core/storage/parse';
 import type { EntityList } from '../core/storage/parse';
 import { entityFromArg, kindFromArg, pathFromArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
+import { run } from '../kit/operations';
 
-export function registerEntryCommands(deps: Deps): void {
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.deleteEntry', (arg) => deleteEntry(deps, arg)),
-    command(deps, 'mentorship.revealInYaml', (arg) => revealInYaml(deps, arg)),
-    command(deps, 'mentorship.openFileAt', (path, line, column) => openFileAt(deps, path, line, column)),
-  );
-}
+export const ENTRY_FLOWS: Flows = {
+  'mentorship.deleteEntry': (deps, arg) => deleteEntry(deps, arg),
+  'mentorship.revealInYaml': (deps, arg) => revealInYaml(deps, arg),
+  'mentorship.openFileAt': (deps, path, line, column) => openFileAt(deps, path, line, column),
+};
 
 const LIST_OF: Record<string, EntityList> = { goal: 'goals', session: 'sessions', feedback: 'feedback', action: 'actions' };
 
@@ -37,12 +34,11 @@ async function deleteEntry(deps: Deps, arg: unknown): Promise<void> {
   if (!ok) {
     return;
   }
-  const remove = list === 'goals' ? removeGoal(id) : list === 'sessions' ? removeSession(id) : removeFeedback(id);
-  await store.edit(path, remove);
+  await run(deps, 'removeEntry', path, { list, id });
   const undo = t('Undo');
   const choice = await vscode.window.showInformationMessage(t('"{0}" was deleted.', label), undo);
   if (choice === undo) {
-    await store.edit(path, restoreEntry(list, entry));
+    await run(deps, 'restoreEntry', path, { list, entry });
   }
 }
 

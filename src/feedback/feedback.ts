@@ -4,22 +4,24 @@
  */
 import * as vscode from 'vscode';
 import { renamedByGit } from './renames';
+import { toAnchorRange, toVscodeRange } from './ranges';
 import { captureContext, locate } from '../core/anchors/anchor';
 import type { LocateResult } from '../core/anchors/anchor';
 import { lacksNextStep } from '../core/domain/feedbackQuality';
-import type { AnchorRange, CodeAnchor, Feedback, FeedbackKind, Goal } from '../core/domain/model';
+import type { CodeAnchor, Feedback, FeedbackKind, Goal } from '../core/domain/model';
 import { FEEDBACK_KINDS } from '../core/domain/model';
-import { addFeedback, moveFeedbackRange, setFeedbackAnchor } from '../core/domain/operations';
-import { isInside, safeRelativePath } from '../core/anchors/paths';
+import { buildAnchor } from '../core/anchors/build';
+import { isInside, relativeInside, safeRelativePath } from '../core/paths';
 import { FEEDBACK_ICON } from '../core/render/treeModel';
 import { entityFromArg, entryArg, pathFromArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
 import { today } from '../kit/input';
 import { menteeItems, noteRecentMentee } from '../kit/mentees';
 import { isBack, Wizard } from '../kit/wizard';
 import type { PickItem } from '../kit/wizard';
 import { UserFacingError } from '../kit/errors';
+import { run } from '../kit/operations';
+import { headCommit } from '../platform/gitApi';
 
 export function kindDescriptions(): Record<FeedbackKind, string> {
   const t = vscode.l10n.t;
@@ -33,21 +35,12 @@ export function kindDescriptions(): Record<FeedbackKind, string> {
   };
 }
 
-export function registerFeedback(deps: Deps): void {
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.logFeedback', (arg) => logFeedbackOnSelection(deps, arg)),
-    command(deps, 'mentorship.goToFeedback', (arg) => goToFeedback(deps, arg)),
-    command(deps, 'mentorship.repointFeedback', (arg) => repointFeedback(deps, arg)),
-  );
-}
+export const FEEDBACK_FLOWS: Flows = {
+  'mentorship.logFeedback': (deps, arg) => logFeedbackOnSelection(deps, arg),
+  'mentorship.goToFeedback': (deps, arg) => goToFeedback(deps, arg),
+  'mentorship.repointFeedback': (deps, arg) => repointFeedback(deps, arg),
+};
 
-function toAnchorRange(sel: vscode.Range): AnchorRange {
-  return { startLine: sel.start.line + 1, startColumn: sel.start.character + 1, endLine: sel.end.line + 1, endColumn: sel.end.character + 1 };
-}
-
-export function toVscodeRange(r: AnchorRange): vscode.Range {
-  return new vscode.Range(r.startLine - 1, r.startColumn - 1, r.endLine - 1, r.endColumn - 1);
-}
 
 /** The selection to anchor: the editor's selection, or the whole current line when nothing is selected. */
 function anchorSelection(editor: vscode.TextEditor): vscode.Range {
@@ -67,29 +60,16 @@ function workspaceLocation(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; p
       vscode.l10n.t('Feedback can be linked only to files in the workspace. In a diff, use the right-hand (current) side.'),
     );
   }
-  const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  const safe = safeRelativePath(rel);
+  const safe = safeRelativePath(relativeInside(folder.uri.path, uri.path));
   if (!safe) {
     throw new UserFacingError(vscode.l10n.t('This file is not inside the workspace folder.'));
   }
   return { folder, path: safe };
 }
 
-interface GitApi {
-  getRepository(uri: vscode.Uri): { state: { HEAD?: { commit?: string } } } | null;
-}
-
-async function currentCommit(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    const ext = vscode.extensions.getExtension<{ getAPI(v: 1): GitApi }>('vscode.git');
-    if (!ext) {
-      return undefined;
-    }
-    const exports = ext.isActive ? ext.exports : await ext.activate();
-    return exports.getAPI(1).getRepository(uri)?.state.HEAD?.commit;
-  } catch {
-    return undefined;
-  }
+/** Where an anchor's file is: the folder's name is kept only in a workspace of several folders. */
+function placeOf(folder: vscode.WorkspaceFolder, path: string): { folder?: string; path: string } {
+  return { ...((vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? { folder: folder.name } : {}), path };
 }
 
 async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
@@ -142,10 +122,13 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
       return 'next' as const;
     },
     async (w: Wizard, s: typeof state) => {
+      // Going back from the hint to add a next step puts the cursor after the text, to type on.
+      let goOn = false;
       for (;;) {
         const r = await w.input({
           prompt: t('Feedback on {0}:{1} — specific, and with a next step', path, range.startLine),
           value: s.text,
+          cursorAtEnd: goOn,
           validate: (v) => (v.trim() ? undefined : t('Write the feedback.')),
         });
         if (isBack(r)) {
@@ -155,15 +138,17 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
         if (!lacksNextStep(s.kind, s.text)) {
           return 'next' as const;
         }
-        const add = t('Add a next step');
-        const keep = t('Save as it is');
-        const choice = await vscode.window.showInformationMessage(
-          t('Constructive feedback names a concrete next step ("Try…", "Consider…", "Next time…"). Add one?'),
-          add,
-          keep,
-        );
-        if (choice !== add) {
+        // The hint is a step of the same quick input: a notification would hand the keyboard to the code.
+        const choice = await w.confirm(t('Constructive feedback names a concrete next step ("Try…", "Consider…", "Next time…"). Add one?'), [
+          { label: `$(edit) ${t('Add a next step')}`, value: 'add' as const },
+          { label: `$(check) ${t('Save as it is')}`, value: 'keep' as const },
+        ]);
+        if (choice !== 'add' && !isBack(choice)) {
           return 'next' as const;
+        }
+        goOn = choice === 'add';
+        if (goOn) {
+          s.text += ' ';
         }
       }
     },
@@ -195,17 +180,9 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
   if (!state.saved || !state.mentee) {
     return;
   }
-  const commit = await currentCommit(editor.document.uri);
-  const anchor: CodeAnchor = {
-    ...(vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? { folder: folder.name } : {}),
-    path,
-    range,
-    text: ctx.text,
-    ...(ctx.before ? { before: ctx.before } : {}),
-    ...(ctx.after ? { after: ctx.after } : {}),
-    ...(commit ? { commit } : {}),
-  };
-  const fb: Omit<Feedback, 'id'> = {
+  const commit = await headCommit(editor.document.uri);
+  const anchor = buildAnchor(placeOf(folder, path), range, ctx, { commit });
+  const fb = {
     date: today(),
     kind: state.kind,
     text: state.text,
@@ -213,12 +190,12 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
     ...(state.review ? { review: state.review } : {}),
     anchor,
   };
-  const saved = await store.edit(state.mentee, addFeedback(fb));
+  const saved = await run(deps, 'logFeedback', state.mentee, fb);
   noteRecentMentee(deps, state.mentee);
   // Show the new comment thread open where it was written, not only a gutter icon.
   const added = [...(saved.data?.feedback ?? [])].reverse().find((x) => x.text === fb.text && x.anchor?.path === path && x.anchor.range.startLine === range.startLine);
   if (added) {
-    revealThread(editor.document.uri, added.id);
+    deps.inline?.reveal(editor.document.uri, added.id);
   }
   await deps.context.workspaceState.update('mentorship.lastFeedbackKind', state.kind);
   deps.log.info(`Feedback (${state.kind}) logged on ${path}:${range.startLine}-${range.endLine}`);
@@ -266,15 +243,6 @@ function findFeedback(deps: Deps, arg: unknown): { path: string; fb: Feedback } 
   return { path, fb };
 }
 
-/** Live ranges of open documents, kept by the inline view; consulted first. */
-export type LiveRanges = (uri: vscode.Uri, feedbackId: string) => AnchorRange | undefined;
-let liveRanges: LiveRanges = () => undefined;
-let revealThread: (uri: vscode.Uri, feedbackId: string) => void = () => undefined;
-export function setLiveRangeSource(source: LiveRanges, reveal?: (uri: vscode.Uri, feedbackId: string) => void): void {
-  liveRanges = source;
-  revealThread = reveal ?? revealThread;
-}
-
 export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResult | undefined> {
   const { path, fb } = findFeedback(deps, arg);
   const t = vscode.l10n.t;
@@ -297,12 +265,12 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
     uri = await anchorUri(anchor);
     deps.log.info(`Feedback ${fb.id}: ${fb.anchor.path} was renamed to ${moved} (git)`);
     if (vscode.workspace.isTrusted) {
-      await deps.ws.requireStore().edit(path, setFeedbackAnchor(fb.id, anchor));
+      await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor });
     }
     void vscode.window.showInformationMessage(t('{0} was renamed to {1}; the feedback follows it.', fb.anchor.path, moved));
   }
   const doc = await vscode.workspace.openTextDocument(uri);
-  const live = liveRanges(uri, fb.id);
+  const live = deps.inline?.liveRange(uri, fb.id);
   const result: LocateResult = live
     ? { status: 'found', method: 'exact', range: live, confidence: 1 }
     : locate(doc.getText(), anchor);
@@ -319,7 +287,7 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
     return result;
   }
   const range = toVscodeRange(result.range);
-  revealThread(uri, fb.id);
+  deps.inline?.reveal(uri, fb.id);
   await vscode.window.showTextDocument(doc, { selection: range, preview: false });
   vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   // Rewritten where it stood, changed, or a copy among other lines: show the place, say why it may not be
@@ -349,7 +317,7 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
       .showInformationMessage(t('The code moved to line {0}; the link still says line {1}.', result.range.startLine, anchor.range.startLine), update)
       .then(async (c) => {
         if (c === update && result.range) {
-          await deps.ws.requireStore().edit(path, moveFeedbackRange(fb.id, result.range));
+          await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor: { ...anchor, range: result.range }, rangeOnly: true });
         }
       });
   }
@@ -365,9 +333,8 @@ async function repointFeedback(deps: Deps, arg: unknown): Promise<void> {
   const loc = workspaceLocation(editor.document.uri);
   const range = toAnchorRange(editor.selection);
   const ctx = captureContext(editor.document.getText(), range);
-  const anchor: CodeAnchor = { ...(fb.anchor?.folder ? { folder: loc.folder.name } : {}), path: loc.path, range, ...ctx };
-  const commit = await currentCommit(editor.document.uri);
-  await deps.ws.requireStore().edit(path, setFeedbackAnchor(fb.id, commit ? { ...anchor, commit } : anchor));
+  const anchor = buildAnchor(placeOf(loc.folder, loc.path), range, ctx, { commit: await headCommit(editor.document.uri) });
+  await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor });
   void vscode.window.showInformationMessage(vscode.l10n.t('Feedback re-pointed to {0}:{1}.', loc.path, range.startLine));
 }
 

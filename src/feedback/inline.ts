@@ -7,14 +7,12 @@
 import * as vscode from 'vscode';
 import { LineIndex, locate, shiftRange } from '../core/anchors/anchor';
 import type { AnchorRange, CodeAnchor, Feedback, Mentee } from '../core/domain/model';
-import { moveFeedbackRange, removeFeedback, updateFeedback } from '../core/domain/operations';
-import { safeRelativePath } from '../core/anchors/paths';
-import { entryArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
-import { setLiveRangeSource, toVscodeRange } from './feedback';
+import { relativeInside, safeRelativePath } from '../core/paths';
+import type { Background, Deps } from '../kit/command';
+import { loadBundle } from '../platform/bundles';
+import { toVscodeRange } from './ranges';
 
-interface Tracked {
+export interface Tracked {
   menteePath: string;
   menteeName: string;
   fb: Feedback;
@@ -54,13 +52,9 @@ export class InlineFeedback implements vscode.Disposable {
       { dispose: () => this.controllerInstance?.dispose() },
       vscode.window.onDidChangeVisibleTextEditors(() => this.syncVisible()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d).catch((e: unknown) => deps.ws.reportBackground(e, vscode.l10n.t('Could not update the feedback links of {0}', d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1))))),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri.toString())),
       deps.ws.onDidChange(() => this.rebuildAll()),
-    );
-    setLiveRangeSource(
-      (uri, id) => this.docs.get(uri.toString())?.find((t) => t.fb.id === id)?.range,
-      (uri, id) => this.reveal(uri, id),
     );
     this.syncVisible();
   }
@@ -94,7 +88,7 @@ export class InlineFeedback implements vscode.Disposable {
     if (!folder || !store) {
       return [];
     }
-    const rel = safeRelativePath(doc.uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1));
+    const rel = safeRelativePath(relativeInside(folder.uri.path, doc.uri.path));
     if (!rel) {
       return [];
     }
@@ -286,6 +280,7 @@ export class InlineFeedback implements vscode.Disposable {
       return;
     }
     const idx = new LineIndex(doc.getText());
+    const moves: { menteePath: string; feedbackId: string; anchor: CodeAnchor }[] = [];
     for (const t of tracked) {
       const a = t.fb.anchor;
       if (!a || sameRange(a.range, t.range)) {
@@ -295,12 +290,18 @@ export class InlineFeedback implements vscode.Disposable {
       if (now.replace(/\r\n/g, '\n') !== a.text.replace(/\r\n/g, '\n')) {
         continue; // edited inside: the locator finds it when needed; the stored snippet stays as logged
       }
-      try {
-        await this.deps.ws.requireStore().edit(t.menteePath, moveFeedbackRange(t.fb.id, t.range));
-      } catch (err) {
-        this.deps.log.warn(`Could not update the link of feedback ${t.fb.id}: ${String(err)}`);
-      }
+      moves.push({ menteePath: t.menteePath, feedbackId: t.fb.id, anchor: { ...a, range: t.range } });
     }
+    if (moves.length > 0 && vscode.workspace.isTrusted) {
+      // The writes are operations of the table, in the flows bundle.
+      const flows = await loadBundle<{ BACKGROUND: Background }>('flows');
+      await flows.BACKGROUND.moveRanges(this.deps, moves);
+    }
+  }
+
+  /** The live range of a feedback item in an open document: it follows unsaved edits. */
+  liveRange(uri: vscode.Uri, feedbackId: string): AnchorRange | undefined {
+    return this.docs.get(uri.toString())?.find((t) => t.fb.id === feedbackId)?.range;
   }
 
   private clear(key: string): void {
@@ -326,66 +327,13 @@ function sameRange(a: AnchorRange, b: AnchorRange): boolean {
   return a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 
-function trackedOf(thread: unknown): Tracked | undefined {
-  return (thread as { mentorship?: Tracked } | undefined)?.mentorship;
-}
-
+/** Draws the feedback threads, and offers the flows loaded later their live ranges and reveal. */
 export function registerInlineFeedback(deps: Deps): InlineFeedback {
   const inline = new InlineFeedback(deps);
-  const t = vscode.l10n.t;
-  deps.context.subscriptions.push(
-    inline,
-    command(deps, 'mentorship.resolveFeedback', async (thread) => {
-      const tr = trackedOf(thread);
-      if (tr) {
-        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { resolved: true }));
-      }
-    }),
-    command(deps, 'mentorship.unresolveFeedback', async (thread) => {
-      const tr = trackedOf(thread);
-      if (tr) {
-        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { resolved: false }));
-      }
-    }),
-    command(deps, 'mentorship.editFeedbackText', async (thread) => {
-      const tr = trackedOf(thread);
-      if (!tr) {
-        return;
-      }
-      const text = await vscode.window.showInputBox({ prompt: t('Feedback text'), value: tr.fb.text, validateInput: (v) => (v.trim() ? undefined : t('Write the feedback.')) });
-      if (text) {
-        await deps.ws.requireStore().edit(tr.menteePath, updateFeedback(tr.fb.id, { text: text.trim() }));
-      }
-    }),
-    command(deps, 'mentorship.deleteFeedbackComment', async (thread) => {
-      const tr = trackedOf(thread);
-      if (!tr) {
-        return;
-      }
-      const ok = await vscode.window.showWarningMessage(t('Delete this feedback?'), { modal: true, detail: tr.fb.text }, t('Delete'));
-      if (ok) {
-        await deps.ws.requireStore().edit(tr.menteePath, removeFeedback(tr.fb.id));
-      }
-    }),
-    command(deps, 'mentorship.feedbackInFile', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) {
-        return;
-      }
-      const items = deps.ws.store?.mentees.flatMap((f) =>
-        (f.data?.feedback ?? [])
-          .filter((fb) => fb.anchor && editor.document.uri.path.endsWith('/' + (safeRelativePath(fb.anchor.path) ?? '\u0000')))
-          .map((fb) => ({ label: fb.text, description: `${f.data?.name ?? ''} · ${fb.kind} · ${fb.date}`, detail: `${fb.anchor?.path}:${fb.anchor?.range.startLine}`, path: f.path, id: fb.id })),
-      );
-      if (!items || items.length === 0) {
-        void vscode.window.showInformationMessage(t('No feedback is linked to this file.'));
-        return;
-      }
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Feedback in this file'), matchOnDescription: true, matchOnDetail: true });
-      if (picked) {
-        await vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', picked.path, picked.id));
-      }
-    }),
-  );
+  deps.context.subscriptions.push(inline);
+  deps.inline = {
+    liveRange: (uri, id) => inline.liveRange(uri, id),
+    reveal: (uri, id) => inline.reveal(uri, id),
+  };
   return inline;
 }

@@ -4,24 +4,16 @@
  * to the code, and the anchor follows it from then on.
  */
 import * as vscode from 'vscode';
-import { followRenames, renamedPath, renamesFromNameStatus, type Rename } from '../core/anchors/renames';
+import { renamedPath, renamesFromNameStatus, type Rename } from '../core/anchors/renames';
+import { operation } from '../core/operations/run';
+import { run } from '../kit/operations';
 import type { CodeAnchor } from '../core/domain/model';
 import type { Deps } from '../kit/command';
-import { relativeInside } from '../core/storage/fs';
+import { relativeInside } from '../core/paths';
 import { git, repositoryRoot } from '../platform/git';
 
-export function registerRenameFollowing(deps: Deps): void {
-  deps.context.subscriptions.push(
-    vscode.workspace.onDidRenameFiles((e) => {
-      if (!vscode.workspace.isTrusted) {
-        return;
-      }
-      void follow(deps, e.files).catch((err: unknown) => deps.ws.reportBackground(err, vscode.l10n.t('Could not update the feedback links of a renamed file')));
-    }),
-  );
-}
-
-async function follow(deps: Deps, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+/** Renames made in VS Code (a file, or a folder it is in): every anchor on them follows at once. */
+export async function followRenamedFiles(deps: Deps, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
   const store = deps.ws.store;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!store || folders.length === 0) {
@@ -34,15 +26,18 @@ async function follow(deps: Deps, files: readonly { oldUri: vscode.Uri; newUri: 
     if (!folder || vscode.workspace.getWorkspaceFolder(f.newUri) !== folder) {
       continue;
     }
-    const base = folder.uri.path.replace(/\/$/, '');
-    const rel = (u: vscode.Uri) => u.path.slice(base.length + 1);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { from: rel(f.oldUri), to: rel(f.newUri) }]);
+    const from = relativeInside(folder.uri.path, f.oldUri.path);
+    const to = relativeInside(folder.uri.path, f.newUri.path);
+    if (from && to) {
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { from, to }]);
+    }
   }
   for (const [folder, renames] of byFolder) {
-    const change = followRenames(renames, folder.name, folder === folders[0]);
+    const input = { renames, folder: folder.name, isFirstFolder: folder === folders[0] };
+    const change = operation('followRenames').plan(input);
     for (const m of store.mentees) {
       if (m.data && change(m.data).length > 0) {
-        await store.edit(m.path, change);
+        await run(deps, 'followRenames', m.path, input);
         deps.log.info(`Feedback links in ${m.slug}.yaml follow ${renames.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
       }
     }

@@ -1,25 +1,25 @@
 /** Mentees: set up the data folder, add, edit and delete (with undo) a mentee. */
 import * as vscode from 'vscode';
-import type { Mentee, MenteeStatus } from '../core/domain/model';
-import { setMenteeFields } from '../core/domain/operations';
+import { relativeInside } from '../core/paths';
+import type { Mentee } from '../core/domain/model';
+import { MENTEE_STATUSES } from '../core/domain/model';
 import { decode } from '../core/storage/parse';
 import { entryArg } from '../kit/args';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
 import { today, validateDate } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
+import { run } from '../kit/operations';
+import { addMentee as addMenteeFile } from '../core/operations/run';
 import { isBack, Wizard } from '../kit/wizard';
 import type { PickItem, Step } from '../kit/wizard';
 import { mentorTemplate } from './templates';
 
-export function registerMenteeCommands(deps: Deps): void {
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.initialize', () => initialize(deps)),
-    command(deps, 'mentorship.addMentee', () => addMentee(deps)),
-    command(deps, 'mentorship.editMentee', (arg) => editMentee(deps, arg)),
-    command(deps, 'mentorship.deleteMentee', (arg) => deleteMentee(deps, arg)),
-  );
-}
+export const MENTEE_FLOWS: Flows = {
+  'mentorship.initialize': (deps) => initialize(deps),
+  'mentorship.addMentee': (deps) => addMentee(deps),
+  'mentorship.editMentee': (deps, arg) => editMentee(deps, arg),
+  'mentorship.deleteMentee': (deps, arg) => deleteMentee(deps, arg),
+};
 
 const CADENCES = ['weekly', 'biweekly', 'monthly'];
 
@@ -34,7 +34,7 @@ async function initialize(deps: Deps): Promise<void> {
   const store = deps.ws.requireStore();
   const t = vscode.l10n.t;
   const folder = deps.ws.location?.folder;
-  const rel = folder && store.root.startsWith(folder.uri.path + '/') ? store.root.slice(folder.uri.path.length + 1) : undefined;
+  const rel = (folder && relativeInside(folder.uri.path, store.root)) || undefined;
   const gitignore = folder ? vscode.Uri.joinPath(folder.uri, '.gitignore') : undefined;
   const currentIgnore = gitignore ? await readText(gitignore) : '';
   const listed = !!rel && currentIgnore.split(/\r?\n/).some((l) => [rel, '/' + rel].includes(l.trim().replace(/\/$/, '')));
@@ -98,13 +98,14 @@ async function initialize(deps: Deps): Promise<void> {
   }
   if (gitignore && rel && !listed && state.git === 'ignore') {
     const sep = currentIgnore.length === 0 || currentIgnore.endsWith('\n') ? '' : '\n';
-    await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode(`${currentIgnore}${sep}# Mentorship notes (private)\n${rel}/\n`));
+    await deps.ws.requireStore().writeFile(gitignore.path, `${currentIgnore}${sep}# Mentorship notes (private)\n${rel}/\n`, currentIgnore || undefined);
   }
   if (hasMentees) {
     void vscode.window.showInformationMessage(t('Mentorship is set up in {0}.', rel ?? store.root));
     return;
   }
-  const file = await deps.ws.requireStore().createMentee({ name: state.name, since: today(), status: 'active', cadence: state.cadence, goals: [], sessions: [], feedback: [] });
+  // The store after the restart above: the one the views follow.
+  const file = await addMenteeFile(deps.ws.requireStore(), { name: state.name, since: today(), cadence: state.cadence });
   noteRecentMentee(deps, file.path);
   await vscode.commands.executeCommand('mentorship.revealMentee', file.path);
   const addGoal = t('Add Goal');
@@ -183,16 +184,12 @@ async function addMentee(deps: Deps): Promise<void> {
     .split(';')
     .map((x) => x.trim())
     .filter(Boolean);
-  const file = await store.createMentee({
+  const file = await addMenteeFile(store, {
     name: state.name,
     ...(state.role ? { role: state.role } : {}),
     since: today(),
-    status: 'active',
     cadence: state.cadence,
     ...(focus.length ? { focus } : {}),
-    goals: [],
-    sessions: [],
-    feedback: [],
   });
   noteRecentMentee(deps, file.path);
   void vscode.window.showInformationMessage(t('{0} added. Next: agree on a first SMART goal.', state.name), t('Add Goal')).then((c) => {
@@ -203,62 +200,101 @@ async function addMentee(deps: Deps): Promise<void> {
 }
 
 async function editMentee(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Edit Mentee'));
   const t = vscode.l10n.t;
-  const m = f.data;
-  type Field = 'name' | 'role' | 'status' | 'cadence' | 'usualDuration' | 'since';
-  const field = await vscode.window.showQuickPick<PickItem<Field>>(
-    [
-      { label: t('Name'), description: m.name, value: 'name' },
-      { label: t('Role'), description: m.role ?? '', value: 'role' },
-      { label: t('Status'), description: m.status, value: 'status' },
-      { label: t('Cadence'), description: m.cadence ?? '', value: 'cadence' },
-      { label: t('Usual duration (minutes)'), description: m.usualDuration ? String(m.usualDuration) : '', value: 'usualDuration' },
-      { label: t('Started on'), description: m.since ?? '', value: 'since' },
-    ],
-    { placeHolder: t('What do you want to change for {0}?', m.name) },
-  );
-  if (!field) {
-    return;
-  }
-  let value: string | number | undefined;
-  if (field.value === 'status') {
-    const s = await vscode.window.showQuickPick(
-      (['active', 'paused', 'closed'] as MenteeStatus[]).map((x) => ({ label: x, value: x })),
-      { placeHolder: t('Status of {0}', m.name) },
-    );
-    value = s?.value;
-  } else if (field.value === 'cadence') {
-    value = await vscode.window.showInputBox({
-      prompt: t('Cadence: weekly, biweekly, monthly or "every N days"'),
-      value: m.cadence ?? 'biweekly',
-      validateInput: (v) => (CADENCES.includes(v.trim()) || /^every [1-9]\d{0,2} days?$/.test(v.trim()) ? undefined : t('Use weekly, biweekly, monthly or "every N days".')),
+  const change = await Wizard.flow(t('Edit Mentee'), async (w) => {
+    for (;;) {
+      const f = await resolveMentee(deps, arg, w);
+      w.title = t('Edit Mentee: {0}', f.data.name);
+      const value = await editField(w, f.data);
+      if (value) {
+        return { path: f.path, fields: value };
+      }
+    }
+  });
+  await run(deps, 'editMentee', change.path, { fields: change.fields });
+}
+
+type Field = 'name' | 'role' | 'status' | 'cadence' | 'usualDuration' | 'since' | 'email' | 'github' | 'gitlab';
+
+/** Which field, then its new value, as steps of one quick input; undefined: Back from the first. */
+async function editField(w: Wizard, m: Mentee): Promise<Partial<Mentee> | undefined> {
+  const t = vscode.l10n.t;
+  for (;;) {
+    const field = await w.pick<Field>({
+      placeholder: t('What do you want to change for {0}?', m.name),
+      items: [
+        { label: t('Name'), description: m.name, value: 'name' },
+        { label: t('Role'), description: m.role ?? '', value: 'role' },
+        { label: t('Status'), description: m.status, value: 'status' },
+        { label: t('Cadence'), description: m.cadence ?? '', value: 'cadence' },
+        { label: t('Usual duration (minutes)'), description: m.usualDuration ? String(m.usualDuration) : '', value: 'usualDuration' },
+        { label: t('Started on'), description: m.since ?? '', value: 'since' },
+        { label: t('E-mail'), description: m.email ?? t('not set: needed for their own view of a shared repository'), value: 'email' },
+        { label: t('GitHub user name'), description: m.github ?? '', value: 'github' },
+        { label: t('GitLab user name'), description: m.gitlab ?? '', value: 'gitlab' },
+      ],
     });
-  } else {
-    const current = m[field.value];
-    const v = await vscode.window.showInputBox({
-      prompt: field.label,
-      value: current === undefined ? '' : String(current),
-      validateInput: (x) => {
-        if (field.value === 'since') {
-          return validateDate(x);
-        }
-        if (field.value === 'usualDuration') {
-          return /^\d{1,4}$/.test(x.trim()) && Number(x) > 0 ? undefined : t('Duration is a number of minutes, from 1 to 1440.');
-        }
-        return field.value === 'name' && !x.trim() ? t('A name is needed.') : undefined;
-      },
+    if (isBack(field)) {
+      return undefined;
+    }
+    if (field === 'status') {
+      const s = await w.pick({ placeholder: t('Status of {0}', m.name), items: MENTEE_STATUSES.map((x) => ({ label: x, value: x })), active: m.status });
+      if (!isBack(s)) {
+        return { status: s };
+      }
+      continue;
+    }
+    const current = m[field];
+    const v = await w.input({
+      prompt: fieldPrompt(field),
+      value: field === 'cadence' ? (m.cadence ?? 'biweekly') : current === undefined ? '' : String(current),
+      validate: (x) => validateField(field, x),
     });
-    value = v === undefined ? undefined : field.value === 'usualDuration' ? Number(v) : v.trim();
+    if (isBack(v)) {
+      continue;
+    }
+    return { [field]: field === 'usualDuration' ? Number(v) : v.trim() } as Partial<Mentee>;
   }
-  if (value === undefined) {
-    return;
+}
+
+function fieldPrompt(field: Exclude<Field, 'status'>): string {
+  const t = vscode.l10n.t;
+  return {
+    name: t('Name'),
+    role: t('Role'),
+    cadence: t('Cadence: weekly, biweekly, monthly or "every N days"'),
+    usualDuration: t('Usual duration (minutes)'),
+    since: t('Started on (YYYY-MM-DD)'),
+    email: t('E-mail, as in their git config: in a repository shared with them, they see their own mentorship'),
+    github: t('GitHub user name (to list their pull requests when importing reviews)'),
+    gitlab: t('GitLab user name (to list their merge requests when importing reviews)'),
+  }[field];
+}
+
+function validateField(field: Exclude<Field, 'status'>, x: string): string | undefined {
+  const t = vscode.l10n.t;
+  const v = x.trim();
+  switch (field) {
+    case 'since':
+      return validateDate(v);
+    case 'usualDuration':
+      return /^\d{1,4}$/.test(v) && Number(v) > 0 && Number(v) <= 1440 ? undefined : t('Duration is a number of minutes, from 1 to 1440.');
+    case 'cadence':
+      return CADENCES.includes(v) || /^every [1-9]\d{0,2} days?$/.test(v) ? undefined : t('Use weekly, biweekly, monthly or "every N days".');
+    case 'name':
+      return v ? undefined : t('A name is needed.');
+    case 'email':
+      return v === '' || /^[^\s@]+@[^\s@]+$/.test(v) ? undefined : t('An e-mail looks like ana@example.com.');
+    case 'github':
+    case 'gitlab':
+      return v === '' || /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(v) ? undefined : t('A user name, without @ or spaces.');
+    default:
+      return undefined;
   }
-  await deps.ws.requireStore().edit(f.path, setMenteeFields({ [field.value]: value } as Partial<Mentee>));
 }
 
 async function deleteMentee(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, undefined, vscode.l10n.t('Delete Mentee'));
+  const f = await Wizard.flow(vscode.l10n.t('Delete Mentee'), (w) => resolveMentee(deps, arg, w));
   const t = vscode.l10n.t;
   const ok = await vscode.window.showWarningMessage(
     t('Delete {0} and everything recorded about them?', f.data.name),

@@ -8,9 +8,9 @@
 import * as vscode from 'vscode';
 import { provideYaml } from '../core/storage/yamlLib';
 import type { YamlLib } from '../core/storage/yamlLib';
-import type { BundleName } from './bundles';
+import type BUNDLES from './bundles.json';
 
-export type { BundleName } from './bundles';
+export type BundleName = keyof typeof BUNDLES;
 
 export const HOST: 'desktop' | 'web' = 'web';
 

@@ -1,16 +1,15 @@
 /** The mentor's own side (step 1, self-reflection): Edit Mentor Profile with guiding questions. */
 import * as vscode from 'vscode';
-import type { MentorProfile } from '../core/domain/model';
-import type { Edit } from '../core/storage/yamlEdit';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import { addToProfile } from '../core/operations/changes';
+import type { ProfileList } from '../core/operations/changes';
+import type { Deps, Flows } from '../kit/command';
 import { splitList } from '../kit/input';
 import { mentorTemplate } from '../mentees/templates';
 import { isBack, Wizard } from '../kit/wizard';
 
-export function registerProfile(deps: Deps): void {
-  deps.context.subscriptions.push(command(deps, 'mentorship.editMentorProfile', () => editMentorProfile(deps)));
-}
+export const PROFILE_FLOWS: Flows = {
+  'mentorship.editMentorProfile': (deps) => editMentorProfile(deps),
+};
 
 /** Guided questions for a first fill; answers are added to what the profile already holds. */
 async function editMentorProfile(deps: Deps): Promise<void> {
@@ -19,7 +18,7 @@ async function editMentorProfile(deps: Deps): Promise<void> {
   if (!(await vscode.workspace.fs.stat(deps.ws.uri(store.mentorPath)).then(() => true, () => false))) {
     await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate() }]);
   }
-  const questions: { key: keyof MentorProfile; prompt: string; placeholder: string }[] = [
+  const questions: { key: ProfileList; prompt: string; placeholder: string }[] = [
     { key: 'strengths', prompt: t('What are you good at, that a mentee could learn from?'), placeholder: t('For example: explaining trade-offs; calm code reviews') },
     { key: 'expertise', prompt: t('Which areas do you know well enough to teach?'), placeholder: t('For example: TypeScript; testing strategy') },
     { key: 'lessons', prompt: t('Which lessons did you learn the hard way?'), placeholder: t('For example: small pull requests get better reviews') },
@@ -38,17 +37,6 @@ async function editMentorProfile(deps: Deps): Promise<void> {
     }),
     {},
   );
-  await store.editMentor((profile) => {
-    const edits: Edit[] = [];
-    for (const q of questions) {
-      const have = Array.isArray(profile[q.key]) ? (profile[q.key] as string[]) : [];
-      for (const item of splitList((answers[q.key] ?? '').replace(/,(?=\s)/g, ';'))) {
-        if (!have.includes(item)) {
-          edits.push({ op: 'append', path: [q.key], value: item });
-        }
-      }
-    }
-    return edits;
-  });
+  await store.editMentor(addToProfile(Object.fromEntries(questions.map((q) => [q.key, splitList((answers[q.key] ?? '').replace(/,(?=\s)/g, ';'))]))));
   await vscode.window.showTextDocument(deps.ws.uri(store.mentorPath), { preview: false });
 }

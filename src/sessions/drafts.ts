@@ -1,49 +1,40 @@
 /** Start Session / End Session: notes in a Markdown draft, turned into a session entry at the end. */
 import * as vscode from 'vscode';
-import { saveSession } from '../core/domain/sessions';
 import { ENGLISH_DRAFT_STRINGS, minutesBetween, parseDraft, renderDraft } from '../core/render/sessionDraft';
 import type { DraftStrings } from '../core/render/sessionDraft';
 import { translateTable } from '../kit/l10nTable';
 import { UserFacingError } from '../kit/errors';
-import { command } from '../kit/command';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
+import { refreshDraftContext } from './draftContext';
 import { today } from '../kit/input';
 import { noteRecentMentee, resolveMentee } from '../kit/mentees';
+import { run } from '../kit/operations';
+import { isBack, Wizard } from '../kit/wizard';
 import { plural } from '../core/domain/text';
 
 function draftStrings(): DraftStrings {
   return translateTable(ENGLISH_DRAFT_STRINGS);
 }
 
-export function registerSessionDrafts(deps: Deps): void {
-  const refreshContext = async (): Promise<void> => {
-    const drafts = deps.ws.store ? await deps.ws.store.listDrafts() : [];
-    await vscode.commands.executeCommand('setContext', 'mentorship:sessionInProgress', drafts.length > 0);
-  };
-  const refreshInBackground = (): void => {
-    refreshContext().catch((e: unknown) => deps.ws.reportBackground(e, vscode.l10n.t('Could not list the session drafts')));
-  };
-  deps.context.subscriptions.push(
-    command(deps, 'mentorship.startSession', async (arg) => {
-      await startSession(deps, arg);
-      await refreshContext();
-    }),
-    command(deps, 'mentorship.endSession', async () => {
-      await endSession(deps);
-      await refreshContext();
-    }),
-    deps.ws.onDidChange(refreshInBackground),
-  );
-}
+export const DRAFT_FLOWS: Flows = {
+  'mentorship.startSession': async (deps, arg) => {
+    await startSession(deps, arg);
+    await refreshDraftContext(deps);
+  },
+  'mentorship.endSession': async (deps) => {
+    await endSession(deps);
+    await refreshDraftContext(deps);
+  },
+};
 
 function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
 async function startSession(deps: Deps, arg: unknown): Promise<void> {
-  const f = await resolveMentee(deps, arg, vscode.l10n.t('Start a session with…'), vscode.l10n.t('Start Session'));
+  const f = await Wizard.flow(vscode.l10n.t('Start Session'), (w) => resolveMentee(deps, arg, w, vscode.l10n.t('Start a session with…')));
   const store = deps.ws.requireStore();
-  const drafts = await store.listDrafts();
+  const drafts = await store.drafts.list();
   const existing = drafts.find((p) => fileName(p).startsWith(`${f.slug}--`));
   if (existing) {
     // One draft per mentee: reopen it rather than start a second one.
@@ -54,7 +45,7 @@ async function startSession(deps: Deps, arg: unknown): Promise<void> {
   const now = new Date();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const text = renderDraft(f.data, f.slug, now.toISOString(), today(), draftStrings());
-  const uri = deps.ws.uri(await store.createDraft(`${f.slug}--${stamp}.md`, text));
+  const uri = deps.ws.uri(await store.drafts.create(`${f.slug}--${stamp}.md`, text));
   // Open with the cursor in the notes section, ready to type.
   const before = text.slice(0, text.indexOf(`## ${draftStrings().notes}`));
   const line = before.split('\n').length;
@@ -66,24 +57,21 @@ async function startSession(deps: Deps, arg: unknown): Promise<void> {
 async function endSession(deps: Deps): Promise<void> {
   const t = vscode.l10n.t;
   const store = deps.ws.requireStore();
-  const drafts = (await store.listDrafts()).map((p) => deps.ws.uri(p));
+  const drafts = (await store.drafts.list()).map((p) => deps.ws.uri(p));
   if (drafts.length === 0) {
     throw new UserFacingError(t('No session is in progress. Start one with "Mentorship: Start Session".'));
   }
   const active = vscode.window.activeTextEditor?.document.uri;
-  let uri = drafts.find((d) => active && d.toString() === active.toString());
+  let uri: vscode.Uri | undefined = drafts.find((d) => active && d.toString() === active.toString());
   if (!uri) {
     if (drafts.length === 1) {
       uri = drafts[0];
     } else {
-      const picked = await vscode.window.showQuickPick(
-        drafts.map((d) => ({ label: fileName(d.path), value: d })),
-        { placeHolder: t('Which session ends?') },
-      );
-      if (!picked) {
+      const picked = await Wizard.flow(t('End Session'), (w) => w.pick({ placeholder: t('Which session ends?'), items: drafts.map((d) => ({ label: fileName(d.path), value: d })) }));
+      if (isBack(picked)) {
         return;
       }
-      uri = picked.value;
+      uri = picked;
     }
   }
   // Save what is typed first: the file on disk is what gets stored. The save runs in the editor itself
@@ -93,7 +81,7 @@ async function endSession(deps: Deps): Promise<void> {
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('workbench.action.files.save');
   }
-  const text = await store.readDraft(uri.path);
+  const text = await store.drafts.read(uri.path);
   const draft = parseDraft(text);
   if (!draft) {
     throw new UserFacingError(t('{0} is not a session draft (its first line was changed); it was left as it is.', fileName(uri.path)));
@@ -104,7 +92,7 @@ async function endSession(deps: Deps): Promise<void> {
   }
   const date = draft.started.slice(0, 10);
   const duration = minutesBetween(draft.started, new Date());
-  await saveSession(store, f.path, {
+  await run(deps, 'logSession', f.path, {
     date,
     ...(duration ? { duration } : {}),
     topics: draft.topics,
@@ -125,7 +113,7 @@ async function endSession(deps: Deps): Promise<void> {
       }
     }
   }
-  await store.removeDraft(uri.path, text);
+  await store.drafts.remove(uri.path, text);
   deps.log.info(`Session draft of ${draft.slug} stored (${duration ?? '?'} min)`);
   void vscode.window.showInformationMessage(
     t(

@@ -1,9 +1,8 @@
 /**
- * Registers sharing through git. The commands and the check of shared files are a separate bundle
- * (dist/sharing.js), loaded the first time one runs, so activation does not pay for them.
+ * The check of shared files after each change. It and the sharing commands are a separate bundle
+ * (dist/sharing.js, its FLOWS in the command table), loaded the first time one runs.
  */
 import * as vscode from 'vscode';
-import { command } from '../kit/command';
 import type { Deps } from '../kit/command';
 import { loadBundle } from '../platform/bundles';
 
@@ -26,9 +25,6 @@ export function registerSharing(deps: Deps): void {
   deps.context.subscriptions.push(
     privacy,
     { dispose: () => clearTimeout(timer) },
-    command(deps, 'mentorship.shareWithMentee', async () => (await load()).shareWithMentee(deps)),
-    command(deps, 'mentorship.movePrivateNotes', async () => (await load()).movePrivateNotes(deps, true)),
-    command(deps, 'mentorship.resolveConflict', async (arg) => (await load()).resolveConflict(deps, arg)),
     deps.ws.onDidChange(check),
   );
 }

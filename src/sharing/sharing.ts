@@ -4,7 +4,7 @@
  * tracks still holds a private note. A bundle of its own (dist/sharing.js), loaded on first use.
  */
 import * as vscode from 'vscode';
-import { conflictMarkerLine } from '../core/sharing/markers';
+import { conflictMarkerLine } from '../core/storage/markers';
 import { mergeTexts, type Choice, type MergeConflict } from '../core/sharing/merge';
 import {
   DATA_FOLDER_GITIGNORE,
@@ -12,20 +12,20 @@ import {
   driverCommand,
   notesToMove,
   privateFields,
-  removeMovedFields,
   routesToDriver,
   withDriverAttributes,
   withoutDataFolderIgnored,
 } from '../core/sharing/share';
-import { relativeInside } from '../core/storage/fs';
+import { relativeInside } from '../core/paths';
 import { decode, entityLine } from '../core/storage/parse';
 import { plural } from '../core/domain/text';
 import type { MenteeFile } from '../core/storage/store';
 import { provideYaml, type YamlLib } from '../core/storage/yamlLib';
 import { pathFromArg } from '../kit/args';
-import type { Deps } from '../kit/command';
+import type { Deps, Flows } from '../kit/command';
+import { run } from '../kit/operations';
 import { UserFacingError } from '../kit/errors';
-import { Cancelled } from '../kit/wizard';
+import { Cancelled, isBack, Wizard } from '../kit/wizard';
 import { git, GIT_AVAILABLE, GitError, repositoryRoot } from '../platform/git';
 
 // This bundle has its own copy of the core: it loads the YAML library the same way the extension does.
@@ -103,8 +103,9 @@ async function readOrEmpty(file: vscode.Uri): Promise<string> {
   }
 }
 
-async function writeText(file: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+/** A repository file (its .gitignore, .gitattributes) through the store's guarded entry, over what was read. */
+async function writeText(deps: Deps, file: vscode.Uri, text: string, before: string): Promise<void> {
+  await deps.ws.requireStore().writeFile(file.path, text, before || undefined);
 }
 
 /** Registers the driver in the repository's config, with this installation's paths (they change on update). */
@@ -120,45 +121,51 @@ async function registerDriver(deps: Deps, repo: string): Promise<boolean> {
   return true;
 }
 
+export const FLOWS: Flows = {
+  'mentorship.shareWithMentee': (deps) => shareWithMentee(deps),
+  'mentorship.movePrivateNotes': (deps) => movePrivateNotes(deps, true),
+  'mentorship.resolveConflict': (deps, arg) => resolveConflict(deps, arg),
+};
+
 export async function shareWithMentee(deps: Deps): Promise<void> {
+  await Wizard.flow(vscode.l10n.t('Share with Mentee'), (w) => shareSteps(deps, w));
+}
+
+async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   const t = vscode.l10n.t;
   const store = deps.ws.requireStore();
-  const { repo, rel } = await requireGitContext(deps);
+  const { repo, rel } = await w.busy(t('Looking for the git repository…'), () => requireGitContext(deps));
   // 1. No private note may be left in a file that is about to be shared.
   const holding = store.mentees.filter((f) => f.data && privateFields(f.data).length > 0);
   if (holding.length > 0) {
     const count = holding.reduce((n, f) => n + privateFields(f.data!).length, 0);
-    const move = t('Move Them Out');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await w.confirm(
       plural(count, t('A session still holds its private note in the file to share.'), t('{0} sessions still hold their private notes in the files to share.', count)),
-      { modal: true, detail: t('They move to {0}, which git never commits. Then sharing goes on.', `${rel}/private/`) },
-      move,
+      [
+        { label: `$(lock) ${t('Move Them Out')}`, detail: t('They move to {0}, which git never commits. Then sharing goes on.', `${rel}/private/`), value: true },
+        { label: `$(close) ${t('Cancel')}`, value: false },
+      ],
     );
-    if (choice !== move) {
+    if (choice !== true) {
       throw new Cancelled();
     }
-    await movePrivateNotes(deps, false);
+    await w.busy(t('Moving private notes out…'), () => movePrivateNotes(deps, false));
     if (store.mentees.some((f) => f.data && privateFields(f.data).length > 0)) {
       throw new UserFacingError(t('Some private notes could not be moved out; nothing was shared. Run Move Private Notes Out again.'));
     }
   }
   // 2. Say what will be visible to whom, before anything changes.
   const names = store.mentees.filter((f) => f.data).map((f) => f.data!.name);
-  const share = t('Share');
-  const choice = await vscode.window.showInformationMessage(
-    t('Share {0} through this git repository?', `${rel}/`),
+  const choice = await w.confirm(t('Share {0} through this git repository?', `${rel}/`), [
     {
-      modal: true,
-      detail: [
-        t('Once you commit and push, everyone who can read this repository sees the goals, sessions with their notes, action items and feedback of: {0}.', names.join(', ') || t('(no mentee yet)')),
-        t('Your mentor profile (mentor.yaml) is shared too.'),
-        t('Private notes stay on this machine in {0}, which git never commits; drafts and exported reports stay here as well.', `${rel}/private/`),
-        t('Keep one repository per mentee when each should see only their own notes.'),
-      ].join('\n\n'),
+      label: `$(git-commit) ${t('Share')}`,
+      detail: t('Once you commit and push, everyone who can read this repository sees the goals, sessions with their notes, action items and feedback of: {0}.', names.join(', ') || t('(no mentee yet)')),
+      value: true,
     },
-    share,
-  );
-  if (choice !== share) {
+    { label: `$(info) ${t('Your mentor profile (mentor.yaml) is shared too.')}`, detail: t('Private notes stay on this machine in {0}, which git never commits; drafts and exported reports stay here as well.', `${rel}/private/`), value: true },
+    { label: `$(close) ${t('Cancel')}`, detail: t('Keep one repository per mentee when each should see only their own notes.'), value: false },
+  ]);
+  if (choice !== true) {
     throw new Cancelled();
   }
   // 3. The data folder out of .gitignore; what stays private kept out by the folder's own ignore files.
@@ -167,13 +174,13 @@ export async function shareWithMentee(deps: Deps): Promise<void> {
   const ignore = await readOrEmpty(ignorePath);
   const unignored = withoutDataFolderIgnored(ignore, rel);
   if (unignored.removed.length > 0) {
-    await writeText(ignorePath, unignored.text);
+    await writeText(deps, ignorePath, unignored.text, ignore);
   }
   // 4. The merge set-up.
   const attributesPath = repoFile(repo, '.gitattributes');
   const attributes = await readOrEmpty(attributesPath);
   if (!routesToDriver(attributes, rel)) {
-    await writeText(attributesPath, withDriverAttributes(attributes, rel));
+    await writeText(deps, attributesPath, withDriverAttributes(attributes, rel), attributes);
   }
   await registerDriver(deps, repo);
   // 5. Check with git itself: the notes are visible to it, the private folder is not.
@@ -216,7 +223,7 @@ export async function movePrivateNotes(deps: Deps, report: boolean): Promise<voi
       if (Object.keys(toWrite).length > 0) {
         await store.setPrivateNotes(f.path, toWrite);
       }
-      await store.edit(f.path, removeMovedFields({ ...existing, ...toWrite }));
+      await run(deps, 'removeMovedPrivateNotes', f.path, { moved: { ...existing, ...toWrite } });
       moved += privateFields(f.data).length;
     }
   });
@@ -283,6 +290,10 @@ export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollecti
 
 /** Merges the three versions git keeps of a conflicted file by entry ids, asking only about real conflicts. */
 export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
+  await Wizard.flow(vscode.l10n.t('Resolve Merge Conflict'), (w) => resolveSteps(deps, arg, w));
+}
+
+async function resolveSteps(deps: Deps, arg: unknown, w: Wizard): Promise<void> {
   const t = vscode.l10n.t;
   const store = deps.ws.requireStore();
   const { repo } = await requireGitContext(deps);
@@ -293,14 +304,11 @@ export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
       void vscode.window.showInformationMessage(t('No mentee file is in a merge conflict.'));
       return;
     }
-    const picked = await vscode.window.showQuickPick(
-      conflicted.map((f) => ({ label: `${f.slug}.yaml`, path: f.path })),
-      { title: t('Resolve Merge Conflict'), placeHolder: t('Which file?') },
-    );
-    if (!picked) {
+    const picked = await w.pick({ placeholder: t('Which file?'), items: conflicted.map((f) => ({ label: `${f.slug}.yaml`, value: f.path })) });
+    if (isBack(picked)) {
       throw new Cancelled();
     }
-    file = picked.path;
+    file = picked;
   }
   const name = file.slice(file.lastIndexOf('/') + 1);
   const relFile = inRepo(repo, deps.ws.uri(file)) ?? '';
@@ -330,33 +338,47 @@ export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
     throw new UserFacingError(t('{0} cannot be merged by entries ({1}). Edit the file to remove the markers.', name, e instanceof Error ? e.message : String(e)));
   }
   const choices = new Map<string, Choice>();
-  for (const [i, c] of plan.conflicts.entries()) {
-    const keep = { label: `$(arrow-left) ${t('Keep yours')}`, description: show(c.ours), value: 'ours' as const };
-    const take = { label: `$(arrow-right) ${t('Take theirs')}`, description: show(c.theirs), value: 'theirs' as const };
-    const picked = await vscode.window.showQuickPick([keep, take], {
-      title: t('Resolve {0}: {1} of {2}', name, i + 1, plan.conflicts.length),
-      placeHolder: t('{0}: changed on both sides (was {1})', c.label, show(c.base)),
-      ignoreFocusOut: true,
-    });
-    if (!picked) {
-      throw new Cancelled();
-    }
-    choices.set(c.where.join('\u0000'), picked.value);
-  }
+  w.title = t('Resolve {0}', name);
+  const conflicts = plan.conflicts;
+  await w.run(
+    conflicts.map((c) => async (wz: Wizard) => {
+      const picked = await wz.pick({
+        placeholder: t('{0}: changed on both sides (was {1})', c.label, show(c.base)),
+        items: [
+          { label: `$(arrow-left) ${t('Keep yours')}`, description: show(c.ours), value: 'ours' as const },
+          { label: `$(arrow-right) ${t('Take theirs')}`, description: show(c.theirs), value: 'theirs' as const },
+        ],
+        active: choices.get(c.where.join('\u0000')),
+      });
+      if (isBack(picked)) {
+        return 'back';
+      }
+      choices.set(c.where.join('\u0000'), picked);
+      return 'next';
+    }),
+    undefined,
+  );
   const merged = mergeTexts(base ?? '', ours, theirs, (c: MergeConflict) => choices.get(c.where.join('\u0000')));
   if (merged.text === undefined) {
     throw new UserFacingError(t('{0} could not be merged; nothing was written.', name));
   }
   await store.writeResolved(file, merged.text);
   deps.log.info(`Resolved ${name}: ${plan.conflicts.length} conflict(s) settled`);
-  const stageIt = t('Stage');
   const message =
     plan.conflicts.length === 0
       ? t('Merged {0} by entries: no field was changed on both sides. Stage it to finish the merge.', name)
       : plural(plan.conflicts.length, t('Merged {0} by entries, with your choice for the one field changed on both sides. Stage it to finish the merge.', name), t('Merged {0} by entries, with your choices for {1} fields changed on both sides. Stage it to finish the merge.', name, plan.conflicts.length));
-  const c = await vscode.window.showInformationMessage(message, stageIt);
-  if (c === stageIt) {
+  // Staging is the last step of the same flow: the merge is not finished until git has the file staged
+  // and the merge committed, and the mentor is told both.
+  const stageIt = await w.confirm(message, [
+    { label: `$(add) ${t('Stage {0}', name)}`, detail: t('Then commit to finish the merge.'), value: true },
+    { label: `$(close) ${t('Not now')}`, detail: t('git still reports the file as in conflict until it is staged.'), value: false },
+  ]);
+  if (stageIt === true) {
     await git(repo, ['add', '--', relFile]);
+    deps.log.info(`Staged ${relFile}`);
+    const scm = t('Open Source Control');
+    void vscode.window.showInformationMessage(t('{0} is staged. Commit to finish the merge.', name), scm).then((c) => (c ? vscode.commands.executeCommand('workbench.view.scm') : undefined));
   }
 }
 

@@ -5,6 +5,9 @@ import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes, r
 import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
 import type { EntryArg } from '../kit/args';
+import type { Flows } from '../kit/command';
+import { pathFromArg } from '../kit/args';
+import { CONTEXT } from '../kit/names';
 import { translateTable } from '../kit/l10nTable';
 import { plural } from '../core/domain/text';
 import type { MentorshipWorkspace } from '../workspace';
@@ -204,17 +207,18 @@ function toArg(n: TreeNode): EntryArg {
   return { kind: n.kind, path: n.path, entityId: n.entityId, id: n.id };
 }
 
-export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWorkspace): { provider: MenteeTreeProvider; view: vscode.TreeView<TreeNode> } {
+/** The tree view, and the code of its own commands (registered through the command table). */
+export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWorkspace): { provider: MenteeTreeProvider; view: vscode.TreeView<TreeNode>; flows: Flows } {
   const provider = new MenteeTreeProvider(ws);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const setInactive = async (show: boolean): Promise<void> => {
     provider.showInactive = show;
     await context.workspaceState.update('mentorship.showInactive', show);
-    await vscode.commands.executeCommand('setContext', 'mentorship:showInactive', show);
+    await vscode.commands.executeCommand('setContext', CONTEXT.showInactive, show);
     provider.refresh();
   };
   provider.showInactive = context.workspaceState.get<boolean>('mentorship.showInactive', true);
-  void vscode.commands.executeCommand('setContext', 'mentorship:showInactive', provider.showInactive);
+  void vscode.commands.executeCommand('setContext', CONTEXT.showInactive, provider.showInactive);
   const defaultTitle = view.title;
   const updateMessage = (): void => {
     const store = ws.store;
@@ -241,18 +245,29 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
       provider.refresh();
       updateMessage();
     }),
-    vscode.commands.registerCommand('mentorship.showInactive', () => setInactive(true)),
-    vscode.commands.registerCommand('mentorship.hideInactive', () => setInactive(false)),
-    vscode.commands.registerCommand('mentorship.refresh', async () => {
+  );
+  const flows: Flows = {
+    'mentorship.showInactive': () => setInactive(true),
+    'mentorship.hideInactive': () => setInactive(false),
+    'mentorship.refresh': async () => {
       await ws.store?.load();
-    }),
+    },
+    // Internal: show a mentee's feedback (after an import), expanded.
+    'mentorship.revealFeedback': async (_deps, arg) => {
+      const path = pathFromArg(arg);
+      const node = path ? (provider.find(`feedback:${path}`) ?? provider.find(`mentee:${path}`)) : undefined;
+      if (node) {
+        await vscode.commands.executeCommand(`workbench.view.extension.mentorship`);
+        await view.reveal(node, { select: true, focus: true, expand: true });
+      }
+    },
     // Internal: show a mentee's row, selected and expanded (after Initialize or Add Mentee).
-    vscode.commands.registerCommand('mentorship.revealMentee', async (path: unknown) => {
+    'mentorship.revealMentee': async (_deps, path) => {
       const node = typeof path === 'string' ? provider.find(`mentee:${path}`) : undefined;
       if (node) {
         await view.reveal(node, { select: true, focus: false, expand: true });
       }
-    }),
-  );
-  return { provider, view };
+    },
+  };
+  return { provider, view, flows };
 }

@@ -4,7 +4,7 @@
  * "refused <id>" for each.
  */
 import * as yaml from 'yaml';
-import { addSession } from '../../src/core/domain/operations';
+import { addSession } from '../../src/core/operations/changes';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { provideYaml } from '../../src/core/storage/yamlLib';
 import { NodeFileSystem } from './nodeFs';

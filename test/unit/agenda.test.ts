@@ -3,15 +3,16 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { addAgendaTopic, openAgenda, topicsFromMentee } from '../../src/core/domain/agenda';
+import { openAgenda, topicsFromMentee } from '../../src/core/domain/agenda';
+import { addAgendaTopic } from '../../src/core/operations/changes';
 import type { Mentee } from '../../src/core/domain/model';
-import { saveSession } from '../../src/core/domain/sessions';
+import { runOperation } from '../../src/core/operations/run';
 import { parseDraft, renderDraft } from '../../src/core/render/sessionDraft';
 import { menteeStatusLine, statusLine } from '../../src/core/render/statusLine';
 import { groupChildren, menteeChildren, rootNodes } from '../../src/core/render/treeModel';
 import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore, type MenteeFile } from '../../src/core/storage/store';
-import { conflictMarkerLine } from '../../src/core/sharing/markers';
+import { conflictMarkerLine } from '../../src/core/storage/markers';
 import { NodeFileSystem } from '../support/nodeFs';
 
 const ANA = `version: 1
@@ -108,7 +109,7 @@ describe('shared agenda', () => {
   it('a session that takes topics up marks them discussed with its own id, in the same write', async () => {
     const { s, path: p } = await store(ANA);
     // The id the session asked for is taken: the topics point at the id it really gets.
-    await saveSession(s, p, { id: 's-2026-11-20', date: '2026-11-28', topics: ['How to split the design doc'], agendaDiscussed: ['t-split', 't-gone'] });
+    await runOperation(s, 'logSession', p, { id: 's-2026-11-20', date: '2026-11-28', topics: ['How to split the design doc'], agendaDiscussed: ['t-split', 't-gone'] });
     const m = s.file(p)!.data as Mentee;
     const session = m.sessions.at(-1)!;
     assert.notEqual(session.id, 's-2026-11-20');

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as yaml from 'yaml';
 import { rng } from '../../bench/generate';
-import { conflictMarkerLine } from '../../src/core/sharing/markers';
+import { conflictMarkerLine } from '../../src/core/storage/markers';
 import { mergeTexts, type MergeConflict } from '../../src/core/sharing/merge';
 import { applyEdits, type Edit } from '../../src/core/storage/yamlEdit';
 import type { Mentee } from '../../src/core/domain/model';

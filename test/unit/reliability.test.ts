@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { CORE_SCHEMA } from 'js-yaml';
-import { addGoal, addSession, checkIn, setGoalStatus, setMenteeFields } from '../../src/core/domain/operations';
+import { addGoal, addSession, checkIn, setGoalStatus, setMenteeFields } from '../../src/core/operations/changes';
 import { decode, parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore, StoreError } from '../../src/core/storage/store';
 import { applyEdits } from '../../src/core/storage/yamlEdit';

@@ -4,7 +4,7 @@
  * path against a code host of the tests' own on 127.0.0.1.
  */
 import * as assert from 'node:assert/strict';
-import { fetchFileAt, fetchReview, listRequestsBy, nextPage, ReviewApiError } from '../../src/core/reviews/api';
+import { fetchFileAt, fetchReview, listRequestsBy, nextPage, requireSameOrigin, ReviewApiError } from '../../src/core/reviews/api';
 import type { ApiOptions } from '../../src/core/reviews/api';
 import { guessKind, readKind } from '../../src/core/reviews/conventional';
 import { codeFromFile, codeFromHunk } from '../../src/core/reviews/diffHunk';
@@ -409,9 +409,11 @@ describe('reviews: the code a comment was written on, from the code host', () =>
       assert.deepEqual(gh.seen.map((x) => [x.path, x.authorization]), [[`/repos/octocat/Hello-World/contents/src/total.ts?ref=${SHA}`, 'Bearer ghp']]);
       // A file the commit does not have: undefined, not a failed import.
       assert.equal(await fetchFileAt(GH!, 'src/gone.ts', SHA, { provider: 'github', base: gh.base, token: 'ghp' }), undefined);
-      // Over 1 MB GitHub sends no content ("encoding": "none"): undefined as well.
-      gh.routes.set('/repos/octocat/Hello-World/contents/big.json', { ...(githubContent('big.json', 'x') as object), content: '', encoding: 'none' });
-      assert.equal(await fetchFileAt(GH!, 'big.json', SHA, { provider: 'github', base: gh.base, token: 'ghp' }), undefined);
+      // Over 1 MB GitHub sends no content ("encoding": "none") and a download URL on another host: the raw
+      // file is asked of the same contents URL with the raw media type, on the API's own origin.
+      gh.routes.set('/repos/octocat/Hello-World/contents/big.json', { ...(githubContent('big.json', 'x') as object), content: '', encoding: 'none', download_url: 'https://raw.example.invalid/big.json' });
+      gh.rawFiles.set('/repos/octocat/Hello-World/contents/big.json', '{"big": true}\r\n');
+      assert.equal(await fetchFileAt(GH!, 'big.json', SHA, { provider: 'github', base: gh.base, token: 'ghp' }), '{"big": true}\n');
     } finally {
       await gh.stop();
     }
@@ -458,6 +460,93 @@ describe('reviews: the code a comment was written on, from the code host', () =>
   });
 });
 
+describe('reviews: the token goes only to the origin of the API base the mentor chose', () => {
+  let host: FakeCodeHost;
+  let other: FakeCodeHost;
+  const PR = '/repos/octocat/Hello-World/pulls/1';
+
+  beforeEach(async () => {
+    host = new FakeCodeHost('github');
+    other = new FakeCodeHost('github');
+    await host.start();
+    // Another port of 127.0.0.1 is another origin; it answers everything, and records who asked.
+    await other.start();
+    host.routes.set(PR, githubPull(1, 'ana', 'Cart totals'));
+    host.routes.set('/user', { ...(githubExample('private-user') as object), login: 'mentor' });
+    host.routes.set(`${PR}/comments`, Array.from({ length: 3 }, (_, i) => githubComment({ id: i + 1, login: 'mentor', body: `nitpick: ${i}`, line: i + 1 })));
+    host.routes.set(`${PR}/reviews`, []);
+    for (const [k, v] of host.routes) {
+      other.routes.set(k, v);
+    }
+  });
+  afterEach(async () => {
+    await host.stop();
+    await other.stop();
+  });
+
+  const hostName = (base: string): string => new URL(base).host;
+  const refused = (e: unknown): boolean => {
+    assert.ok(e instanceof ReviewApiError, String(e));
+    assert.equal(e.kind, 'foreignOrigin');
+    assert.ok(e.message.includes(hostName(host.base)) && e.message.includes(hostName(other.base)), e.message);
+    assert.match(e.message, /nothing was imported/);
+    return true;
+  };
+
+  it('a next page on another origin is refused before anything is sent there, naming both hosts', async () => {
+    host.pageSize = 2;
+    host.linkOrigin = other.base;
+    await assert.rejects(fetchReview(GH!, { provider: 'github', base: host.base, token: 'tok' }), refused);
+    assert.deepEqual(other.seen, [], 'the other origin received nothing');
+    assert.ok(host.seen.length > 0 && host.seen.every((x) => x.authorization === 'Bearer tok'));
+  });
+
+  it('a redirect to another origin is not followed (GitHub\'s Authorization, GitLab\'s PRIVATE-TOKEN alike)', async () => {
+    host.redirects.set(PR, `${other.base}${PR}`);
+    await assert.rejects(fetchReview(GH!, { provider: 'github', base: host.base, token: 'tok' }), refused);
+    assert.deepEqual(other.seen, []);
+    // GitLab's token is a header of its own, which the runtime's redirects would pass on.
+    const gl = new FakeCodeHost('gitlab');
+    const glOther = new FakeCodeHost('gitlab');
+    await gl.start();
+    await glOther.start();
+    try {
+      gl.redirects.set('/api/v4/projects/shop%2Fweb%2Fcheckout/merge_requests/7', `${glOther.base}/api/v4/projects/shop%2Fweb%2Fcheckout/merge_requests/7`);
+      await assert.rejects(fetchReview(GL!, { provider: 'gitlab', base: gl.base + '/api/v4', token: 'glpat' }), (e: unknown) => e instanceof ReviewApiError && e.kind === 'foreignOrigin' && e.message.includes(hostName(glOther.base)));
+      assert.deepEqual(glOther.seen, []);
+    } finally {
+      await gl.stop();
+      await glOther.stop();
+    }
+  });
+
+  it('a redirect on the same origin is followed, with the token (a renamed repository)', async () => {
+    host.redirects.set('/repos/octocat/Old-Name/pulls/1', `${host.base}${PR}`);
+    host.routes.set('/repos/octocat/Old-Name/pulls/1/comments', host.routes.get(`${PR}/comments`));
+    host.routes.set('/repos/octocat/Old-Name/pulls/1/reviews', []);
+    const old = parseRequestUrl('https://github.com/octocat/Old-Name/pull/1');
+    assert.ok(old);
+    const r = await fetchReview(old, { provider: 'github', base: host.base, token: 'tok' });
+    assert.equal(r.request.title, 'Cart totals');
+    assert.equal(r.comments.length, 3);
+    assert.ok(host.seen.some((x) => x.path === PR && x.authorization === 'Bearer tok'), JSON.stringify(host.seen));
+    assert.deepEqual(other.seen, []);
+  });
+
+  it('a file whose contents name a download URL on another origin: that origin receives nothing', async () => {
+    host.routes.set('/repos/octocat/Hello-World/contents/big.ts', { ...(githubContent('big.ts', 'x') as object), content: '', encoding: 'none', download_url: `${other.base}/big.ts` });
+    host.rawFiles.set('/repos/octocat/Hello-World/contents/big.ts', 'export const big = 1;\n');
+    assert.equal(await fetchFileAt(GH!, 'big.ts', 'c'.repeat(40), { provider: 'github', base: host.base, token: 'tok' }), 'export const big = 1;\n');
+    assert.deepEqual(other.seen, []);
+  });
+
+  it('a base that is not a URL, or a path built on another origin, is refused as well', () => {
+    assert.throws(() => requireSameOrigin({ base: host.base }, `${other.base}/user`, 'the user', 'was asked for'), refused);
+    assert.doesNotThrow(() => requireSameOrigin({ base: `${host.base}/api/v4` }, `${host.base}/api/v4/user`, 'the user', 'was asked for'));
+    assert.throws(() => requireSameOrigin({ base: 'not a url' }, `${host.base}/user`, 'the user', 'was asked for'), (e: unknown) => e instanceof ReviewApiError && e.kind === 'foreignOrigin');
+  });
+});
+
 describe('reviews: one import is one write that keeps the file', () => {
   it('appends every imported comment in one change, keeps comments and layout, and never adds one twice', async () => {
     const { promises: fsp } = await import('node:fs');
@@ -465,7 +554,7 @@ describe('reviews: one import is one write that keeps the file', () => {
     const path = await import('node:path');
     const { MentorshipStore } = await import('../../src/core/storage/store');
     const { NodeFileSystem } = await import('../support/nodeFs');
-    const { addImportedFeedback } = await import('../../src/core/domain/operations');
+    const { addImportedFeedback } = await import('../../src/core/operations/changes');
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-import-'));
     const root = path.join(dir, '.mentorship');
     await fsp.mkdir(path.join(root, 'mentees'), { recursive: true });

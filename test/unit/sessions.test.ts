@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { recordSession, sessionEntry } from '../../src/core/domain/sessions';
+import { recordSession, sessionEntry } from '../../src/core/operations/changes';
+import { runOperation } from '../../src/core/operations/run';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { NodeFileSystem } from '../support/nodeFs';
 
@@ -82,43 +83,42 @@ describe('recording a session', () => {
 describe('session drafts through the store', () => {
   it('creates a draft atomically, never over an existing one, lists and reads it', async () => {
     const { s } = await store();
-    const p = await s.createDraft('ana--2026-11-20.md', '# Notes\n');
-    assert.deepEqual(await s.listDrafts(), [p]);
-    assert.equal(await s.readDraft(p), '# Notes\n');
-    await assert.rejects(s.createDraft('ana--2026-11-20.md', 'other'), /already exists; it was not replaced/);
-    assert.equal(await s.readDraft(p), '# Notes\n');
+    const p = await s.drafts.create('ana--2026-11-20.md', '# Notes\n');
+    assert.deepEqual(await s.drafts.list(), [p]);
+    assert.equal(await s.drafts.read(p), '# Notes\n');
+    await assert.rejects(s.drafts.create('ana--2026-11-20.md', 'other'), /already exists; it was not replaced/);
+    assert.equal(await s.drafts.read(p), '# Notes\n');
     const leftovers = (await fsp.readdir(path.dirname(p))).filter((n) => n !== path.basename(p));
     assert.deepEqual(leftovers, [], 'no temporary or lock file is left behind');
   });
 
   it('keeps a draft that changed since it was read, and removes one that did not', async () => {
     const { s } = await store();
-    const p = await s.createDraft('ana--x.md', 'one\n');
+    const p = await s.drafts.create('ana--x.md', 'one\n');
     await fsp.writeFile(p, 'one\ntyped in another window\n');
-    await assert.rejects(s.removeDraft(p, 'one\n'), /changed while the session was stored; it was kept/);
+    await assert.rejects(s.drafts.remove(p, 'one\n'), /changed while the session was stored; it was kept/);
     assert.equal(await fsp.readFile(p, 'utf8'), 'one\ntyped in another window\n');
-    await s.removeDraft(p, 'one\ntyped in another window\n');
-    assert.deepEqual(await s.listDrafts(), []);
+    await s.drafts.remove(p, 'one\ntyped in another window\n');
+    assert.deepEqual(await s.drafts.list(), []);
   });
 
   it('refuses names and paths outside the drafts folder', async () => {
     const { s, root } = await store();
-    await assert.rejects(s.createDraft('../mentees/ana.md', 'x'), /not a draft file name/);
-    await assert.rejects(s.removeDraft(path.join(root, 'mentees', 'ana.yaml')), /not a session draft/);
+    await assert.rejects(s.drafts.create('../mentees/ana.md', 'x'), /not a draft file name/);
+    await assert.rejects(s.drafts.remove(path.join(root, 'mentees', 'ana.yaml')), /not a session draft/);
   });
 
   it('honours the write block (an untrusted workspace) for drafts too', async () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-sessions-'));
     const s = new MentorshipStore(new NodeFileSystem(), path.join(dir, '.mentorship'), { blockWrite: () => 'read only here' });
-    await assert.rejects(s.createDraft('a--b.md', 'x'), /read only here/);
+    await assert.rejects(s.drafts.create('a--b.md', 'x'), /read only here/);
   });
 });
 
 describe('private notes apart', () => {
   it('saveSession keeps the private note in private/<mentee>.yaml under the session id, never in the shared file', async () => {
-    const { saveSession } = await import('../../src/core/domain/sessions');
     const { s, file, root } = await store();
-    const saved = await saveSession(s, file, { date: '2026-11-22', notes: 'Shared part', private: 'Seemed tired; ask about workload' });
+    const saved = await runOperation(s, 'logSession', file, { date: '2026-11-22', notes: 'Shared part', private: 'Seemed tired; ask about workload' });
     const shared = await fsp.readFile(file, 'utf8');
     assert.ok(!shared.includes('Seemed tired'), 'the mentee file has no private note');
     const added = saved.data?.sessions.find((x) => x.date === '2026-11-22');
@@ -128,25 +128,23 @@ describe('private notes apart', () => {
     assert.deepEqual(priv?.sessions, { [added.id]: 'Seemed tired; ask about workload' });
     assert.equal(await fsp.readFile(path.join(root, 'private', '.gitignore'), 'utf8'), '# Private mentoring notes: never committed, never exported.\n*\n');
     // A second session adds to the same file; the first note stays.
-    const again = await saveSession(s, file, { date: '2026-11-29', private: 'Second' });
+    const again = await runOperation(s, 'logSession', file, { date: '2026-11-29', private: 'Second' });
     const second = again.data?.sessions.find((x) => x.date === '2026-11-29');
     assert.ok(second);
     assert.deepEqual((await s.readPrivate(file))?.sessions, { [added.id]: 'Seemed tired; ask about workload', [second.id]: 'Second' });
   });
 
   it('a session without private notes writes no private file', async () => {
-    const { saveSession } = await import('../../src/core/domain/sessions');
     const { s, file, root } = await store();
-    await saveSession(s, file, { date: '2026-11-22', notes: 'Only shared' });
+    await runOperation(s, 'logSession', file, { date: '2026-11-22', notes: 'Only shared' });
     await assert.rejects(fsp.stat(path.join(root, 'private')), /ENOENT/);
   });
 
   it('a broken private-notes file is reported, not overwritten', async () => {
-    const { saveSession } = await import('../../src/core/domain/sessions');
     const { s, file, root } = await store();
     await fsp.mkdir(path.join(root, 'private'), { recursive: true });
     await fsp.writeFile(path.join(root, 'private', 'ana.yaml'), 'sessions: [not, a, map]\n');
-    await assert.rejects(saveSession(s, file, { date: '2026-11-22', private: 'x' }), /ana\.yaml has a problem at line 1/);
+    await assert.rejects(runOperation(s, 'logSession', file, { date: '2026-11-22', private: 'x' }), /ana\.yaml has a problem at line 1/);
     assert.equal(await fsp.readFile(path.join(root, 'private', 'ana.yaml'), 'utf8'), 'sessions: [not, a, map]\n');
     assert.equal(s.bySlug('ana')?.data?.sessions.length, 1, 'the session is not saved without its private note');
   });

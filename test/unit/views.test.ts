@@ -3,7 +3,7 @@ import { parseFragment } from './support/html';
 import { esc, renderDashboardBody, safeUrl } from '../../src/core/render/dashboardHtml';
 import { lacksNextStep } from '../../src/core/domain/feedbackQuality';
 import type { Mentee } from '../../src/core/domain/model';
-import { isInside, safeRelativePath } from '../../src/core/anchors/paths';
+import { isInside, safeRelativePath } from '../../src/core/paths';
 import { dashboardStats, stretchSuggestion } from '../../src/core/domain/stats';
 import type { MenteeFile } from '../../src/core/storage/store';
 import { fill } from '../../src/core/domain/text';

@@ -3,7 +3,7 @@
  * folder it is in), and by git's rename detection between the anchor's commit and today's tree.
  */
 import type { Mentee } from '../domain/model';
-import type { Edit } from '../storage/yamlEdit';
+import type { Edit } from '../domain/edit';
 
 /** A rename inside one workspace folder, as paths relative to it with forward slashes. */
 export interface Rename {

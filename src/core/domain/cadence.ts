@@ -53,9 +53,10 @@ export interface DueInfo {
   overdue: boolean;
 }
 
-export function dueInfo(mentee: Mentee, today: IsoDate): DueInfo {
+/** `lastSessionKnown`: the last session's date, when the sessions themselves are not read yet (a quick read). */
+export function dueInfo(mentee: Mentee, today: IsoDate, lastSessionKnown?: IsoDate): DueInfo {
   const dates = sessionDates(mentee);
-  const lastSession = dates.length ? dates[dates.length - 1] : undefined;
+  const lastSession = dates.length ? dates[dates.length - 1] : lastSessionKnown;
   if (mentee.status !== 'active') {
     return { lastSession, overdue: false };
   }

@@ -87,9 +87,15 @@ export interface AnchorRange {
 }
 
 export interface CodeAnchor {
-  /** Name of the workspace folder the path is relative to (multi-root workspaces). */
+  /**
+   * The repository the code is in: its remote, normalised ("github.com/expressjs/express"), or
+   * "root:<first commit>" for a repository without a remote. Older anchors have none: they belong to
+   * the workspace folder they name (or the first).
+   */
+  repo?: string;
+  /** Name of the workspace folder the path is relative to (older anchors, and code in no repository). */
   folder?: string;
-  /** Posix path relative to that folder; never absolute, never `..`. */
+  /** Posix path inside the repository (or that folder); never absolute, never `..`. */
   path: string;
   range: AnchorRange;
   /** The selected text when the feedback was logged. */
@@ -109,7 +115,7 @@ export interface Feedback {
   text: string;
   goal?: string;
   /** Pull request URL or number. */
-  review?: string;
+  review?: string | number;
   anchor?: CodeAnchor;
   resolved?: boolean;
   /** Where an imported comment came from; importing the same request again skips what is here. */

@@ -63,13 +63,13 @@ export interface StatusLine {
   next?: { path: string; days: number };
 }
 
-export function statusLine(files: readonly { path: string; data?: Mentee }[], broken: number, today: IsoDate, s: StatusStrings = ENGLISH_STATUS_STRINGS): StatusLine {
-  const active = files.filter((f): f is { path: string; data: Mentee } => f.data?.status === 'active');
+export function statusLine(files: readonly { path: string; data?: Mentee; partial?: { lastSession?: IsoDate } }[], broken: number, today: IsoDate, s: StatusStrings = ENGLISH_STATUS_STRINGS): StatusLine {
+  const active = files.filter((f): f is { path: string; data: Mentee; partial?: { lastSession?: IsoDate } } => f.data?.status === 'active');
   const paused = files.filter((f) => f.data?.status === 'paused').length;
   const closed = files.filter((f) => f.data?.status === 'closed').length;
   let next: { name: string; path: string; days: number; data: Mentee } | undefined;
   for (const f of active) {
-    const d = dueInfo(f.data, today);
+    const d = dueInfo(f.data, today, f.partial?.lastSession);
     if (d.dueInDays !== undefined && (!next || d.dueInDays < next.days)) {
       next = { name: f.data.name, path: f.path, days: d.dueInDays, data: f.data };
     }

@@ -193,7 +193,7 @@ function problemFileNode(f: MenteeFile, s: TreeStrings): TreeNode {
 export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
   const s = opts.strings ?? ENGLISH_TREE_STRINGS;
   const m = f.data as Mentee;
-  const due = dueInfo(m, opts.today);
+  const due = dueInfo(m, opts.today, f.partial?.lastSession);
   let description: string;
   let iconColor: string | undefined;
   if (m.status !== 'active') {

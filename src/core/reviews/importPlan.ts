@@ -4,10 +4,12 @@
  * the comment's commit (from git, or from the diff hunk), then found again in today's file.
  */
 import { locate } from '../anchors/anchor';
+import { buildAnchor } from '../anchors/build';
+import { importedKeys, sourceKey } from '../domain/imported';
 import type { CodeAnchor, Feedback, FeedbackKind, FeedbackSource } from '../domain/model';
 import { readKind } from './conventional';
 import { codeFromFile, codeFromHunk } from './diffHunk';
-import type { FetchedReview, Provider, ReviewComment } from './model';
+import type { FetchedReview, ReviewComment } from './model';
 
 export interface ImportCandidate {
   comment: ReviewComment;
@@ -26,29 +28,6 @@ export interface ImportPlan {
   reviewers: Map<string, number>;
 }
 
-/** The identity of an imported comment: provider, host and id (ids are unique per host). */
-export function sourceKey(provider: Provider, host: string, id: string): string {
-  return `${provider}:${host.toLowerCase()}:${id}`;
-}
-
-function hostOfUrl(url: string | number | undefined): string {
-  try {
-    return typeof url === 'string' ? new URL(url).host : '';
-  } catch {
-    return '';
-  }
-}
-
-/** Keys of the feedback that came from imports, to skip them next time. */
-export function importedKeys(existing: readonly Feedback[]): Set<string> {
-  const out = new Set<string>();
-  for (const f of existing) {
-    if (f.source) {
-      out.add(sourceKey(f.source.provider, hostOfUrl(f.source.url) || hostOfUrl(f.review), f.source.id));
-    }
-  }
-  return out;
-}
 
 /**
  * `reviewers`: "viewer" for the signed-in account's comments (the mentor), "all" for every reviewer
@@ -91,7 +70,7 @@ export interface ResolvedAnchor {
  * repository has it; `working` is today's text of the file (undefined: it does not exist). `path` is the
  * workspace-relative path (the caller maps the repository path and checks it stays inside).
  */
-export function resolveAnchor(c: ReviewComment, path: string | undefined, atCommit: string | undefined, working: string | undefined, folder?: string): ResolvedAnchor {
+export function resolveAnchor(c: ReviewComment, path: string | undefined, atCommit: string | undefined, working: string | undefined, folder?: string, repo?: string): ResolvedAnchor {
   if (!path || !c.startLine || !c.endLine) {
     return { status: 'none' };
   }
@@ -101,16 +80,12 @@ export function resolveAnchor(c: ReviewComment, path: string | undefined, atComm
   const fromHunk = fromFile || !c.diffHunk ? undefined : codeFromHunk(c.diffHunk, c.side ?? 'new', start, end);
   const code = fromFile ?? (fromHunk ? { ...fromHunk, after: '' } : undefined);
   const lastLine = code ? (code.text.split('\n').pop() ?? '') : '';
-  const anchor: CodeAnchor = {
-    ...(folder ? { folder } : {}),
-    path,
-    range: { startLine: start, startColumn: 1, endLine: end, endColumn: lastLine.length + 1 },
-    text: code?.text ?? '',
-    ...(code?.before ? { before: code.before } : {}),
-    ...(code?.after ? { after: code.after } : {}),
-    ...(c.commit ? { commit: c.commit } : {}),
-    ...(c.side === 'old' ? { side: 'base' as const } : {}),
-  };
+  const anchor = buildAnchor(
+    { ...(repo ? { repo } : folder ? { folder } : {}), path },
+    { startLine: start, startColumn: 1, endLine: end, endColumn: lastLine.length + 1 },
+    { text: code?.text ?? '', before: code?.before, after: code?.after },
+    { commit: c.commit, side: c.side === 'old' ? 'base' : undefined },
+  );
   const from = fromFile ? ('commit' as const) : fromHunk ? ('hunk' as const) : undefined;
   if (!code || !code.text.trim() || working === undefined) {
     return { anchor, status: 'notFound', ...(from ? { from } : {}) };

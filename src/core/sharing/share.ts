@@ -4,7 +4,6 @@
  * data; the adapter runs git and writes the files.
  */
 import type { Mentee } from '../domain/model';
-import type { Edit } from '../storage/yamlEdit';
 
 /** The name of the merge driver in `.gitattributes` and git's config. */
 export const DRIVER_NAME = 'mentorship';
@@ -88,21 +87,4 @@ export function notesToMove(m: Mentee, existing: Readonly<Record<string, string>
     }
   }
   return out;
-}
-
-/**
- * Removes the `private:` fields whose text the private file now holds (`moved`: session id → text
- * written there). A field changed in between is left, for the next run.
- */
-export function removeMovedFields(moved: Readonly<Record<string, string>>): (m: Mentee) => Edit[] {
-  return (m) => {
-    const edits: Edit[] = [];
-    m.sessions.forEach((s, i) => {
-      const kept = moved[s.id];
-      if (typeof s.private === 'string' && kept !== undefined && kept.includes(s.private.trim())) {
-        edits.push({ op: 'remove', path: ['sessions', i, 'private'] });
-      }
-    });
-    return edits;
-  };
 }

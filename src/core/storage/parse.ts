@@ -2,7 +2,7 @@
  * From file bytes to validated data: decoding, YAML parsing with safe limits, schema validation and
  * normalization (defaults for optional lists and fields). Pure: no I/O.
  */
-import { conflictMarkerLine } from '../sharing/markers';
+import { conflictMarkerLine } from './markers';
 import { readPlain, YAMLException, type ForeignTag } from './plain';
 import type { Mentee, MentorProfile } from '../domain/model';
 import { FORMAT_VERSION } from '../domain/model';

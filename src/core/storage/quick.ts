@@ -3,13 +3,19 @@
  * the date of the last session, read without parsing the goals, sessions and feedback lists. Used to show
  * the Mentees view at once on a large workspace while the full read runs; never used to write.
  */
-import type { Mentee } from '../domain/model';
+import type { IsoDate, Mentee } from '../domain/model';
+
+/** What the quick read knows: the header as a mentee with empty lists, and the date of the last session. */
+export interface QuickRead {
+  mentee: Mentee;
+  lastSession?: IsoDate;
+}
 import { loadPlain } from './plain';
 
 const LIST_KEYS = new Set(['goals', 'sessions', 'feedback', 'closing']);
 
 /** Header fields and the last session date, or undefined when the quick read is not sure. */
-export function quickMentee(text: string): Mentee | undefined {
+export function quickMentee(text: string): QuickRead | undefined {
   // Split into top-level blocks: a line that starts with a key at column 0 opens a block.
   const blocks: { key: string; start: number; end: number }[] = [];
   const re = /^([A-Za-z_][\w-]*)[ \t]*:/gm;
@@ -50,14 +56,7 @@ export function quickMentee(text: string): Mentee | undefined {
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const status = h.status === 'paused' || h.status === 'closed' ? h.status : 'active';
   return {
-    version: 1,
-    name: h.name,
-    role: str(h.role),
-    since: str(h.since),
-    status,
-    cadence: str(h.cadence),
-    goals: [],
-    sessions: last ? [{ id: '', date: last }] : [],
-    feedback: [],
+    mentee: { version: 1, name: h.name, role: str(h.role), since: str(h.since), status, cadence: str(h.cadence), goals: [], sessions: [], feedback: [] },
+    ...(last ? { lastSession: last } : {}),
   };
 }

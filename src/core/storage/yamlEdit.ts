@@ -12,6 +12,7 @@
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { loadPlain } from './plain';
 import { Y } from './yamlLib';
+import type { Edit, PathSegment, YamlPath } from '../domain/edit';
 
 const isCollection = (n: unknown): n is YAMLMap | YAMLSeq => Y().isCollection(n);
 const isMap = (n: unknown): n is YAMLMap => Y().isMap(n);
@@ -19,13 +20,7 @@ const isSeq = (n: unknown): n is YAMLSeq => Y().isSeq(n);
 const isPair = (n: unknown): n is Pair => Y().isPair(n);
 const isScalar = (n: unknown): n is Scalar => Y().isScalar(n);
 
-export type PathSegment = string | number;
-export type YamlPath = readonly PathSegment[];
-
-export type Edit =
-  | { op: 'set'; path: YamlPath; value: unknown }
-  | { op: 'append'; path: YamlPath; value: unknown }
-  | { op: 'remove'; path: YamlPath };
+export type { Edit, PathSegment, YamlPath };
 
 export class EditError extends Error {}
 

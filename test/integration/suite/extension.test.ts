@@ -9,7 +9,7 @@ import type { MentorshipApi } from '../../../src/extension';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addFeedback, addSession, removeFeedback, setMenteeFields, updateFeedback } from '../../../src/core/domain/operations';
+import { addFeedback, addSession, removeFeedback, setMenteeFields, updateFeedback } from '../../../src/core/operations/changes';
 
 const EXTENSION_ID = 'mentorship-tools.mentorship';
 
