@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, useWorkbench, waitFor } from './harness';
+import { ROOT, useWorkbench, vscodeVersion, waitFor } from './harness';
 import type { Workbench } from './harness';
 
 /** The first run on an empty folder, then the views a mentor meets, in the dark and the light theme. */
@@ -125,3 +125,59 @@ for (const theme of ['dark', 'light'] as const) {
     });
   });
 }
+
+/**
+ * The tree as VS Code opens it: at the default sidebar width, with the Chat view open where the version
+ * opens it by default (1.139 does, on the right, which narrows the sidebar).
+ */
+describe('e2e: the tree in the workbench as it comes', function () {
+  const get = useWorkbench({ asItComes: true });
+
+  it('keeps the warning marker, kind and place of rows visible at the default sidebar width, with the Chat view open', async () => {
+    const wb = get();
+    await wb.openMentorshipView();
+    await wb.waitForTreeRow('Ana Souza', 60_000);
+    const sidebar = (await wb.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+    const chat = await wb.page.locator('.part.auxiliarybar').isVisible().catch(() => false);
+    console.log(`      sidebar ${Math.round(sidebar)} px wide; Chat view ${chat ? 'open' : 'not open'} (VS Code ${vscodeVersion()})`);
+    if (vscodeVersion().startsWith('1.139')) {
+      assert.ok(chat, 'VS Code 1.139 opens its Chat view by default');
+    }
+    await wb.expandTreeRow('Ana Souza');
+    await wb.expandTreeRow('Goals');
+    await wb.expandTreeRow('Feedback');
+    const visible = (rowText: string, want: string): Promise<boolean> =>
+      wb.page.evaluate(
+        ([r, w]) => {
+          const row = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).find((x) => (x.textContent ?? '').includes(r));
+          if (!row) {
+            return false;
+          }
+          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = (n.textContent ?? '').indexOf(w);
+            if (i >= 0) {
+              const range = document.createRange();
+              range.setStart(n, i);
+              range.setEnd(n, i + w.length);
+              const box = (n.parentElement?.closest('.monaco-icon-label-container') ?? row).getBoundingClientRect();
+              return range.getBoundingClientRect().right <= box.right + 0.5;
+            }
+          }
+          return false;
+        },
+        [rowText, want],
+      );
+    // An action item past its due date: the warning is its icon, never cut off.
+    await wb.expandTreeRow('Action items');
+    const overdue = wb.page.locator('.part.sidebar .monaco-list-row', { has: wb.page.locator('.codicon-warning') }).first();
+    await overdue.waitFor();
+    const icon = await overdue.locator('.codicon-warning').boundingBox();
+    const side = await wb.page.locator('.part.sidebar').boundingBox();
+    assert.ok(icon && side && icon.x + icon.width <= side.x + side.width, 'the warning icon is inside the sidebar');
+    // Kind and place of feedback, and when the next session is due, are at the start of their rows.
+    await waitFor('kind and place visible on a feedback row', () => visible('cart.ts:8', 'praise · cart.ts:8'));
+    await waitFor('when the next session is due visible on the mentee row', () => visible('Ana Souza', 'session overdue'));
+    await wb.screenshot('tree-default-width-chat');
+  });
+});

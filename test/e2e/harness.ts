@@ -123,6 +123,11 @@ export interface WorkbenchOptions {
   machineSettings?: Record<string, unknown>;
   /** Options for the Node that runs code-server, passed on to the extension host it forks (`--require …`). */
   nodeArgs?: string[];
+  /**
+   * The workbench as it comes: the Chat view open where the version opens it (1.139 does, on the right,
+   * which narrows the sidebar), and the sidebar at its default width. Otherwise both are out of the way.
+   */
+  asItComes?: boolean;
   /** Prepare the workspace copy before VS Code opens it. */
   prepare?: (workspace: string) => void;
   theme?: 'dark' | 'light';
@@ -149,6 +154,7 @@ export class Workbench {
   private serverLog = '';
   readonly consoleErrors: string[] = [];
   host: 'desktop' | 'web' = 'desktop';
+  private asItComes = false;
 
   static async start(opts: WorkbenchOptions = {}): Promise<Workbench> {
     const wb = new Workbench();
@@ -165,6 +171,7 @@ export class Workbench {
     const cs = codeServer();
     const ext = installedExtensions();
     this.host = opts.host ?? 'desktop';
+    this.asItComes = opts.asItComes ?? false;
     const base = mkdtempSync(path.join(os.tmpdir(), 'mentorship-e2e-'));
     this.workspace = path.join(base, 'bookshop');
     cpSync(path.join(ROOT, 'demo'), this.workspace, { recursive: true });
@@ -185,8 +192,7 @@ export class Workbench {
         'extensions.autoUpdate': false,
         'update.mode': 'none',
         'workbench.enableExperiments': false,
-        'chat.commandCenter.enabled': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...(opts.asItComes ? {} : { 'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden' }),
         'git.enabled': false,
         'editor.minimap.enabled': false,
         'window.commandCenter': false,
@@ -367,10 +373,14 @@ export class Workbench {
     }
   }
 
-  /** A screenshot under test-results/; in the web host its name ends in "-web". */
+  /**
+   * A screenshot under test-results/; in the web host its name ends in "-web", in another VS Code than the
+   * oldest in "-vscode-1.139" (its version), so one run of both keeps both.
+   */
   async screenshot(name: string): Promise<string> {
     mkdirSync(RESULTS, { recursive: true });
-    const file = path.join(RESULTS, `${name}${this.host === 'web' ? '-web' : ''}.png`);
+    const version = CODE_SERVER_VERSION === '4.100.3' ? '' : `-vscode-${vscodeVersion().split('.').slice(0, 2).join('.')}`;
+    const file = path.join(RESULTS, `${name}${this.host === 'web' ? '-web' : ''}${version}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -406,8 +416,11 @@ export class Workbench {
     await this.widenSidebar();
   }
 
-  /** Drags the sidebar's edge so tree rows are readable in screenshots. */
+  /** Drags the sidebar's edge so tree rows are readable in screenshots (not in a workbench as it comes). */
   async widenSidebar(width = 420): Promise<void> {
+    if (this.asItComes) {
+      return;
+    }
     const box = await this.page.locator('.part.sidebar').boundingBox();
     if (!box || box.width >= width) {
       return;

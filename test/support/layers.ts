@@ -25,7 +25,7 @@ export const LAYERS: [RegExp, string][] = [
   [/^dashboard\/protocol\.ts$/, 'protocol'],
   [/^mergeDriver\//, 'tool'],
   [/^mcp\//, 'tool'],
-  [/^(extension|commands|flows)\.ts$/, 'entry'],
+  [/^(extension|commands|commandTable|flows)\.ts$/, 'entry'],
   [/^[a-zA-Z]+\//, 'feature'],
 ];
 

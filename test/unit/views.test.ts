@@ -49,7 +49,7 @@ describe('tree model', () => {
     assert.deepEqual(
       roots.map((n) => [n.kind, n.label, n.description]),
       [
-        ['mentee', 'Ana', 'Backend · next session in 10 d'],
+        ['mentee', 'Ana', 'next session in 10 d · Backend'],
         ['problem', 'Cannot read bad.yaml', 'line 5: YAML syntax: oops.'],
         ['statusGroup', 'Paused and closed', '1'],
       ],

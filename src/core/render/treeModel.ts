@@ -222,7 +222,8 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
     id: `mentee:${f.path}`,
     kind: 'mentee',
     label: m.name,
-    description: m.role ? `${m.role} · ${description}` : description,
+    // When the next session is due comes first: it is what a narrow sidebar must not cut off.
+    description: m.role ? `${description} · ${m.role}` : description,
     tooltip,
     icon: m.status === 'active' ? 'person' : m.status === 'paused' ? 'debug-pause' : 'archive',
     iconColor,
