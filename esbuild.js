@@ -32,11 +32,11 @@ const common = {
  * their `.web.ts` twins (no processes, bundles read from the extension's location), and a guard that
  * fails the build when anything pulls in a Node built-in, naming the file that imports it.
  */
-const WEB_TWINS = /[\\/]platform[\\/](git|bundles)$/;
+const WEB_TWINS = /[\\/]platform[\\/](git|bundles|disk)$/;
 const webPlatform = {
   name: 'web-platform',
   setup(build) {
-    build.onResolve({ filter: /platform[\\/](git|bundles)$/ }, (args) => {
+    build.onResolve({ filter: /(^|[\\/])(git|bundles|disk)$/ }, (args) => {
       const target = path.resolve(args.resolveDir, args.path);
       if (!WEB_TWINS.test(target)) {
         return undefined;

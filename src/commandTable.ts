@@ -20,6 +20,9 @@ const flows = (writes: boolean): CommandEntry => ({ in: 'flows', writes });
 export const COMMANDS: Record<CommandId, CommandEntry> = {
   'mentorship.initialize': flows(true),
   'mentorship.addMentee': flows(true),
+  // The mentor's own settings, not a file of the workspace: allowed in an untrusted one too.
+  'mentorship.addNotebookFolder': flows(false),
+  'mentorship.removeNotebookFolder': flows(false),
   'mentorship.editMentee': flows(true),
   'mentorship.deleteMentee': flows(true),
   'mentorship.addGoal': flows(true),
@@ -38,6 +41,8 @@ export const COMMANDS: Record<CommandId, CommandEntry> = {
   'mentorship.repointFeedback': flows(true),
   'mentorship.openDashboard': { in: 'dashboard', writes: false },
   'mentorship.refresh': { in: 'main', writes: false },
+  'mentorship.showOpenReposOnly': { in: 'main', writes: false },
+  'mentorship.showAllRepos': { in: 'main', writes: false },
   'mentorship.showInactive': { in: 'main', writes: false },
   'mentorship.hideInactive': { in: 'main', writes: false },
   'mentorship.startSession': flows(true),

@@ -15,6 +15,7 @@ import { registerStatusBar } from './statusBar';
 import { registerTree } from './tree/treeView';
 import { HOST, initBundles } from './platform/bundles';
 import { MentorshipWorkspace } from './workspace';
+import { OpenRepositories } from './repositories';
 
 /** What the extension exports: used by the integration tests, stable enough for other extensions. */
 export interface MentorshipApi {
@@ -34,9 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   const bundles = initBundles(context);
   const log = vscode.window.createOutputChannel('Mentorship', { log: true });
   const ws = new MentorshipWorkspace(log);
-  context.subscriptions.push(log, ws);
-  const deps: Deps = { context, ws, log };
-  const tree = registerTree(context, ws);
+  const repos = new OpenRepositories(context, log);
+  context.subscriptions.push(log, ws, repos);
+  const deps: Deps = { context, ws, repos, log };
+  const tree = registerTree(context, ws, repos);
   registerStatusBar(context, ws);
   registerDraftContext(deps);
   const inline = registerFeedbackViews(deps);
@@ -45,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerCommands(deps, tree.flows);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
-  const loading = bundles.then(() => ws.start()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
+  const loading = bundles.then(() => ws.start()).finally(() => void repos.folders()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
   // Our own time: loading the bundle plus activate(). Between the two the extension host prepares the
   // extension context (storage) on its own; that wait is logged apart.
   const own = modulesLoaded - activationStart + (registered - activateStart);

@@ -14,6 +14,7 @@ import { followRenamedFiles } from './feedback/renames';
 import { THREAD_FLOWS } from './feedback/threadCommands';
 import { GOAL_FLOWS } from './goals/commands';
 import { MENTEE_FLOWS } from './mentees/commands';
+import { NOTEBOOK_FLOWS } from './notebook/commands';
 import { PROFILE_FLOWS } from './profile/profile';
 import { REPORT_FLOWS } from './report/exportReport';
 import { REVIEW_FLOWS } from './reviews/importReviews';
@@ -23,6 +24,7 @@ import { LOG_SESSION_FLOWS } from './sessions/logSession';
 
 export const FLOWS: Flows = {
   ...MENTEE_FLOWS,
+  ...NOTEBOOK_FLOWS,
   ...GOAL_FLOWS,
   ...ENTRY_FLOWS,
   ...LOG_SESSION_FLOWS,

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CONTEXT, SETTINGS, splitSetting } from './kit/names';
-import type { MentorshipStore } from './core/storage/store';
+import type { MenteeFile } from './core/storage/store';
 import { git } from './platform/git';
 
 export class Identity {
@@ -32,7 +32,7 @@ export class Identity {
   }
 
   /** Recomputes the side from the store's files; true when it changed. */
-  update(store: MentorshipStore | undefined): boolean {
+  update(store: { readonly mentees: readonly MenteeFile[] } | undefined): boolean {
     const mine = this.email ? store?.mentees.find((f) => f.data?.email?.trim().toLowerCase() === this.email)?.path : undefined;
     if (mine === this.mine) {
       return false;

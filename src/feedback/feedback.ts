@@ -11,7 +11,8 @@ import { lacksNextStep } from '../core/domain/feedbackQuality';
 import type { CodeAnchor, Feedback, FeedbackKind, Goal } from '../core/domain/model';
 import { FEEDBACK_KINDS } from '../core/domain/model';
 import { buildAnchor } from '../core/anchors/build';
-import { isInside, relativeInside, safeRelativePath } from '../core/paths';
+import { isInside } from '../core/paths';
+import { permalink, repositoryName } from '../core/anchors/repository';
 import { FEEDBACK_ICON } from '../core/render/treeModel';
 import { entityFromArg, entryArg, pathFromArg } from '../kit/args';
 import type { Deps, Flows } from '../kit/command';
@@ -52,24 +53,19 @@ function anchorSelection(editor: vscode.TextEditor): vscode.Range {
   return line.range;
 }
 
-/** Where a document is, relative to its workspace folder; refuses documents outside the workspace. */
-function workspaceLocation(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; path: string } {
+/** Where a document is: its workspace folder and the path there; refuses documents outside the workspace. */
+function workspaceLocation(deps: Deps, uri: vscode.Uri): { folder: number; path: string } {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder || uri.scheme !== folder.uri.scheme) {
     throw new UserFacingError(
       vscode.l10n.t('Feedback can be linked only to files in the workspace. In a diff, use the right-hand (current) side.'),
     );
   }
-  const safe = safeRelativePath(relativeInside(folder.uri.path, uri.path));
-  if (!safe) {
+  const place = deps.repos.documentPlace(uri);
+  if (!place) {
     throw new UserFacingError(vscode.l10n.t('This file is not inside the workspace folder.'));
   }
-  return { folder, path: safe };
-}
-
-/** Where an anchor's file is: the folder's name is kept only in a workspace of several folders. */
-function placeOf(folder: vscode.WorkspaceFolder, path: string): { folder?: string; path: string } {
-  return { ...((vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? { folder: folder.name } : {}), path };
+  return place;
 }
 
 async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
@@ -78,7 +74,8 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
   if (!editor) {
     throw new UserFacingError(t('Select the code the feedback is about first.'));
   }
-  const { folder, path } = workspaceLocation(editor.document.uri);
+  const doc = workspaceLocation(deps, editor.document.uri);
+  const { path } = doc;
   const selection = anchorSelection(editor);
   const range = toAnchorRange(selection);
   const docText = editor.document.getText();
@@ -181,7 +178,8 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
     return;
   }
   const commit = await headCommit(editor.document.uri);
-  const anchor = buildAnchor(placeOf(folder, path), range, ctx, { commit });
+  // The repository of the code and the path there (or, outside any repository, the workspace folder).
+  const anchor = buildAnchor(await deps.repos.anchorPlace(doc), range, ctx, { commit });
   const fb = {
     date: today(),
     kind: state.kind,
@@ -193,7 +191,7 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
   const saved = await run(deps, 'logFeedback', state.mentee, fb);
   noteRecentMentee(deps, state.mentee);
   // Show the new comment thread open where it was written, not only a gutter icon.
-  const added = [...(saved.data?.feedback ?? [])].reverse().find((x) => x.text === fb.text && x.anchor?.path === path && x.anchor.range.startLine === range.startLine);
+  const added = [...(saved.data?.feedback ?? [])].reverse().find((x) => x.text === fb.text && x.anchor?.path === anchor.path && x.anchor.range.startLine === range.startLine);
   if (added) {
     deps.inline?.reveal(editor.document.uri, added.id);
   }
@@ -202,15 +200,34 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
   void vscode.window.showInformationMessage(t('Feedback saved, linked to {0}:{1}.', path, range.startLine));
 }
 
-/** The file an anchor points to, or an error message: never outside its workspace folder. */
-export async function anchorUri(anchor: CodeAnchor): Promise<vscode.Uri> {
+/** The code of the feedback is in a repository that is not open in this window. */
+export class NotOpenHere extends Error {
+  constructor(
+    readonly repo: string,
+    readonly anchor: CodeAnchor,
+  ) {
+    super(vscode.l10n.t('This feedback is on {0}, {1}:{2}, which is not open here.', repositoryName(repo), anchor.path, anchor.range.startLine));
+    this.name = 'NotOpenHere';
+  }
+}
+
+/**
+ * The file an anchor points to in this window, or why not: its repository is not open here (NotOpenHere),
+ * the file is gone, or the path would lead out of its folder (a message). Never a file of another
+ * repository that happens to have the same path.
+ */
+export async function anchorUri(deps: Deps, anchor: CodeAnchor): Promise<{ uri: vscode.Uri; folder: number; path: string }> {
   const t = vscode.l10n.t;
+  const home = await deps.repos.home(anchor);
+  if (home.kind === 'elsewhere') {
+    throw new NotOpenHere(home.repo, anchor);
+  }
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = (anchor.folder ? folders.find((f) => f.name === anchor.folder) : undefined) ?? folders[0];
-  const rel = safeRelativePath(anchor.path);
-  if (!folder || !rel) {
+  const folder = home.kind === 'open' ? folders[home.folder] : undefined;
+  if (!folder || home.kind !== 'open') {
     throw new UserFacingError(t('The feedback points to "{0}", which is not a path inside the workspace; it was not opened.', String(anchor.path)));
   }
+  const rel = home.path;
   const uri = vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
   if (!isInside(folder.uri.path, uri.path)) {
     throw new UserFacingError(t('The feedback points outside the workspace; it was not opened.'));
@@ -229,7 +246,49 @@ export async function anchorUri(anchor: CodeAnchor): Promise<vscode.Uri> {
       throw new UserFacingError(t('The feedback points through a symbolic link ({0}); it was not followed.', rel));
     }
   }
-  return uri;
+  return { uri, folder: home.folder, path: rel };
+}
+
+/**
+ * Go to Code when the repository is not open: say so by name, and offer what can open it — the code host
+ * at the recorded commit and lines, or a local clone this machine has opened before (added to the
+ * workspace, then the code is shown). Never a file of another repository.
+ */
+async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feedback): Promise<void> {
+  const t = vscode.l10n.t;
+  const link = permalink(e.repo, e.anchor.path, e.anchor.range, e.anchor.commit);
+  const clones = await deps.repos.clonesOf(e.repo);
+  const onHost = t('Open on Code Host');
+  const inClone = clones.length === 1 ? t('Open Local Clone ({0})', clones[0].fsPath) : t('Open Local Clone…');
+  const choices = [...(link ? [onHost] : []), ...(clones.length > 0 ? [inClone] : [])];
+  deps.log.info(`Feedback ${fb.id}: ${e.repo} is not open here (${link ?? 'no web link'}; ${clones.length} local clone(s) known)`);
+  const extra = choices.length === 0 ? ` ${t('Open a clone of it in VS Code to go to the code.')}` : '';
+  const choice = await vscode.window.showInformationMessage(e.message + extra, ...choices);
+  if (choice === onHost && link) {
+    await vscode.env.openExternal(vscode.Uri.parse(link));
+  } else if (choice === inClone) {
+    let clone: vscode.Uri | undefined = clones[0];
+    if (clones.length > 1) {
+      const picked = await Wizard.flow(t('Open Local Clone'), (w) => w.pick({ placeholder: t('Which clone of {0}?', repositoryName(e.repo)), items: clones.map((c) => ({ label: `$(repo) ${c.fsPath}`, value: c })) }));
+      clone = isBack(picked) ? undefined : picked;
+    }
+    if (!clone) {
+      return;
+    }
+    // Added at the end: the first folder stays, so the extension host is not restarted.
+    const at = vscode.workspace.workspaceFolders?.length ?? 0;
+    const opened = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    if (!vscode.workspace.updateWorkspaceFolders(at, 0, { uri: clone })) {
+      throw new UserFacingError(t('{0} could not be added to the workspace.', clone.fsPath));
+    }
+    await opened;
+    await goToFeedback(deps, entryArg('feedback', path, fb.id));
+  }
 }
 
 function findFeedback(deps: Deps, arg: unknown): { path: string; fb: Feedback } {
@@ -252,22 +311,34 @@ export async function goToFeedback(deps: Deps, arg: unknown): Promise<LocateResu
   let anchor = fb.anchor;
   let uri: vscode.Uri;
   try {
-    uri = await anchorUri(anchor);
+    uri = (await anchorUri(deps, anchor)).uri;
   } catch (e) {
+    if (e instanceof NotOpenHere) {
+      await offerElsewhere(deps, e, path, fb);
+      return undefined;
+    }
     // Renamed or moved another way than in this editor (a pull, a terminal): git may know where to.
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = (anchor.folder ? folders.find((f) => f.name === anchor.folder) : undefined) ?? folders[0];
-    const moved = folder ? await renamedByGit(folder, anchor) : undefined;
-    if (!moved) {
+    const home = await deps.repos.home(anchor);
+    const folder = home.kind === 'open' ? vscode.workspace.workspaceFolders?.[home.folder] : undefined;
+    const moved = folder && home.kind === 'open' ? await renamedByGit(folder, { ...anchor, path: home.path }) : undefined;
+    if (!moved || home.kind !== 'open') {
       throw e;
     }
-    anchor = { ...anchor, path: moved };
-    uri = await anchorUri(anchor);
-    deps.log.info(`Feedback ${fb.id}: ${fb.anchor.path} was renamed to ${moved} (git)`);
+    // An anchor of a repository keeps its path in the repository's terms.
+    anchor = { ...anchor, path: anchor.repo ? (await deps.repos.anchorPlace({ folder: home.folder, path: moved })).path : moved };
+    uri = (await anchorUri(deps, anchor)).uri;
+    deps.log.info(`Feedback ${fb.id}: ${fb.anchor.path} was renamed to ${anchor.path} (git)`);
     if (vscode.workspace.isTrusted) {
       await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor });
     }
-    void vscode.window.showInformationMessage(t('{0} was renamed to {1}; the feedback follows it.', fb.anchor.path, moved));
+    void vscode.window.showInformationMessage(t('{0} was renamed to {1}; the feedback follows it.', fb.anchor.path, anchor.path));
+  }
+  // An older anchor gains its repository once that is certain (the repository has its commit).
+  const upgraded = vscode.workspace.isTrusted ? await deps.repos.upgraded(anchor) : undefined;
+  if (upgraded) {
+    await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor: upgraded });
+    deps.log.info(`Feedback ${fb.id}: its code is in ${upgraded.repo ?? '?'} (commit ${upgraded.commit ?? '?'} is there); the anchor records it now`);
+    anchor = upgraded;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const live = deps.inline?.liveRange(uri, fb.id);
@@ -330,10 +401,10 @@ async function repointFeedback(deps: Deps, arg: unknown): Promise<void> {
   if (!editor || editor.selection.isEmpty) {
     throw new UserFacingError(vscode.l10n.t('Select the code the feedback is about now, then run "Re-point Feedback to Selection" again.'));
   }
-  const loc = workspaceLocation(editor.document.uri);
+  const loc = workspaceLocation(deps, editor.document.uri);
   const range = toAnchorRange(editor.selection);
   const ctx = captureContext(editor.document.getText(), range);
-  const anchor = buildAnchor(placeOf(loc.folder, loc.path), range, ctx, { commit: await headCommit(editor.document.uri) });
+  const anchor = buildAnchor(await deps.repos.anchorPlace(loc), range, ctx, { commit: await headCommit(editor.document.uri) });
   await run(deps, 'pointFeedback', path, { feedback: fb.id, anchor });
   void vscode.window.showInformationMessage(vscode.l10n.t('Feedback re-pointed to {0}:{1}.', loc.path, range.startLine));
 }

@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { LineIndex, locate, shiftRange } from '../core/anchors/anchor';
 import type { AnchorRange, CodeAnchor, Feedback, Mentee } from '../core/domain/model';
-import { relativeInside, safeRelativePath } from '../core/paths';
 import type { Background, Deps } from '../kit/command';
 import { loadBundle } from '../platform/bundles';
 import { toVscodeRange } from './ranges';
@@ -55,6 +54,8 @@ export class InlineFeedback implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d).catch((e: unknown) => deps.ws.reportBackground(e, vscode.l10n.t('Could not update the feedback links of {0}', d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1))))),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri.toString())),
       deps.ws.onDidChange(() => this.rebuildAll()),
+      // Feedback on code of a repository is placed once the repositories of the open folders are known.
+      deps.repos.onDidChange(() => this.rebuildAll()),
     );
     this.syncVisible();
   }
@@ -82,22 +83,17 @@ export class InlineFeedback implements vscode.Disposable {
     }
   }
 
+  /** The feedback on this document: anchors of its repository (or, older ones, of its folder) at its path. */
   private feedbackFor(doc: vscode.TextDocument): { menteePath: string; m: Mentee; fb: Feedback }[] {
-    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const store = this.deps.ws.store;
-    if (!folder || !store) {
+    const place = store ? this.deps.repos.documentPlace(doc.uri) : undefined;
+    if (!store || !place) {
       return [];
     }
-    const rel = safeRelativePath(relativeInside(folder.uri.path, doc.uri.path));
-    if (!rel) {
-      return [];
-    }
-    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const out: { menteePath: string; m: Mentee; fb: Feedback }[] = [];
     for (const f of store.mentees) {
       for (const fb of f.data?.feedback ?? []) {
-        const a = fb.anchor;
-        if (a && safeRelativePath(a.path) === rel && (!multi || !a.folder || a.folder === folder.name)) {
+        if (fb.anchor && this.deps.repos.isOn(fb.anchor, place)) {
           out.push({ menteePath: f.path, m: f.data as Mentee, fb });
         }
       }

@@ -10,6 +10,8 @@ import { run } from '../kit/operations';
 import type { CodeAnchor } from '../core/domain/model';
 import type { Deps } from '../kit/command';
 import { relativeInside } from '../core/paths';
+import { repoOfPath } from '../core/anchors/where';
+import type { FolderRepo } from '../core/anchors/where';
 import { git, repositoryRoot } from '../platform/git';
 
 /** Renames made in VS Code (a file, or a folder it is in): every anchor on them follows at once. */
@@ -32,8 +34,18 @@ export async function followRenamedFiles(deps: Deps, files: readonly { oldUri: v
       byFolder.set(folder, [...(byFolder.get(folder) ?? []), { from, to }]);
     }
   }
+  const open = await deps.repos.folders();
   for (const [folder, renames] of byFolder) {
-    const input = { renames, folder: folder.name, isFirstFolder: folder === folders[0] };
+    // The same renames in the terms of each repository they happened in (an anchor of a repository keeps its paths there).
+    const repos = new Map<FolderRepo, Rename[]>();
+    for (const r of renames) {
+      const from = open[folder.index] ? repoOfPath(open[folder.index], r.from) : undefined;
+      const to = open[folder.index] ? repoOfPath(open[folder.index], r.to) : undefined;
+      if (from && to && from.repo === to.repo) {
+        repos.set(from.repo, [...(repos.get(from.repo) ?? []), { from: from.path, to: to.path }]);
+      }
+    }
+    const input = { renames, folder: folder.name, isFirstFolder: folder === folders[0], ...(repos.size > 0 ? { repos: [...repos].map(([repo, list]) => ({ ids: [...repo.ids], renames: list })) } : {}) };
     const change = operation('followRenames').plan(input);
     for (const m of store.mentees) {
       if (m.data && change(m.data).length > 0) {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnchorRange, CodeAnchor } from '../core/domain/model';
 import type { StoreError } from '../core/storage/store';
 import type { MentorshipWorkspace } from '../workspace';
+import type { OpenRepositories } from '../repositories';
 import type { CommandId } from './commandIds';
 
 /** What the inline comment threads (in the activation bundle) offer the flows loaded later. */
@@ -16,6 +17,8 @@ export interface InlineBridge {
 export interface Deps {
   context: vscode.ExtensionContext;
   ws: MentorshipWorkspace;
+  /** The repositories of the open folders: where feedback's code is. */
+  repos: OpenRepositories;
   log: vscode.LogOutputChannel;
   inline?: InlineBridge;
 }

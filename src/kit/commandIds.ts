@@ -3,6 +3,10 @@
 export const COMMAND_IDS = [
   'mentorship.initialize',
   'mentorship.addMentee',
+  'mentorship.addNotebookFolder',
+  'mentorship.removeNotebookFolder',
+  'mentorship.showOpenReposOnly',
+  'mentorship.showAllRepos',
   'mentorship.editMentee',
   'mentorship.deleteMentee',
   'mentorship.addGoal',

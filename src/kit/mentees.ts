@@ -26,7 +26,8 @@ export function menteeItems(deps: Deps, includeClosed = false): PickItem<MenteeF
   return store.mentees
     .filter((f): f is MenteeFile & { data: Mentee } => !!f.data && (includeClosed || f.data.status !== 'closed'))
     .sort((a, b) => rank(a) - rank(b) || a.data.name.localeCompare(b.data.name))
-    .map((f) => ({ label: f.data.name, description: [f.data.role, f.data.status !== 'active' ? f.data.status : undefined].filter(Boolean).join(' · '), value: f }));
+    // Where each file lives, once the notebook has mentees in more than one place (two of one name are told apart).
+    .map((f) => ({ label: f.data.name, description: [f.data.role, f.data.status !== 'active' ? f.data.status : undefined, store.isSpread ? store.placeOf(f.path)?.label : undefined].filter(Boolean).join(' · '), value: f }));
 }
 
 /** The mentee a command is about: from the tree node it was run on, or asked as a step of the flow's wizard. */

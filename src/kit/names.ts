@@ -7,6 +7,7 @@
 /** Settings under `contributes.configuration`. */
 export const SETTINGS = {
   dataFolder: 'mentorship.dataFolder',
+  notebookFolders: 'mentorship.notebookFolders',
   myEmail: 'mentorship.myEmail',
   githubApiUrl: 'mentorship.reviews.githubApiUrl',
   gitlabApiUrl: 'mentorship.reviews.gitlabApiUrl',
@@ -18,9 +19,11 @@ export type SettingKey = (typeof SETTINGS)[keyof typeof SETTINGS];
 export const CONTEXT = {
   hasData: 'mentorship:hasData',
   dataFolderExists: 'mentorship:dataFolderExists',
+  hasNotebook: 'mentorship:hasNotebook',
   showInactive: 'mentorship:showInactive',
   sessionInProgress: 'mentorship:sessionInProgress',
   isMentee: 'mentorship:isMentee',
+  openReposOnly: 'mentorship:openReposOnly',
 } as const;
 
 export type ContextKey = (typeof CONTEXT)[keyof typeof CONTEXT];

@@ -27,7 +27,8 @@ export class Cancelled extends Error {
 const BACK = Symbol('back');
 type Back = typeof BACK;
 
-export type StepResult<N extends string = string> = 'next' | 'back' | 'done' | { goto: N };
+/** `skip`: the step had nothing to ask; Back from the next step passes over it. */
+export type StepResult<N extends string = string> = 'next' | 'skip' | 'back' | 'done' | { goto: N };
 export type Step<S, N extends string = string> = (w: Wizard, state: S) => Promise<StepResult<N>>;
 /** A step with a name that `{ goto: name }` can lead to. */
 export type NamedStep<S, N extends string = string> = readonly [N, Step<S, N>];
@@ -147,6 +148,8 @@ export class Wizard {
           i = history.pop() ?? 0;
         } else if (r === 'done') {
           break;
+        } else if (r === 'skip') {
+          i++;
         } else {
           history.push(i);
           if (r === 'next') {

@@ -16,7 +16,7 @@ import { mentorTemplate } from './templates';
 
 export const MENTEE_FLOWS: Flows = {
   'mentorship.initialize': (deps) => initialize(deps),
-  'mentorship.addMentee': (deps) => addMentee(deps),
+  'mentorship.addMentee': (deps, arg) => addMentee(deps, arg),
   'mentorship.editMentee': (deps, arg) => editMentee(deps, arg),
   'mentorship.deleteMentee': (deps, arg) => deleteMentee(deps, arg),
 };
@@ -33,8 +33,10 @@ type GitChoice = 'ignore' | 'commit';
 async function initialize(deps: Deps): Promise<void> {
   const store = deps.ws.requireStore();
   const t = vscode.l10n.t;
-  const folder = deps.ws.location?.folder;
-  const rel = (folder && relativeInside(folder.uri.path, store.root)) || undefined;
+  // Set up where the notebook's first place is: the workspace's data folder, or the first notebook folder.
+  const home = store.home;
+  const folder = deps.ws.workspaceFolderOf(home);
+  const rel = (folder && relativeInside(folder.uri.path, home.root)) || undefined;
   const gitignore = folder ? vscode.Uri.joinPath(folder.uri, '.gitignore') : undefined;
   const currentIgnore = gitignore ? await readText(gitignore) : '';
   const listed = !!rel && currentIgnore.split(/\r?\n/).some((l) => [rel, '/' + rel].includes(l.trim().replace(/\/$/, '')));
@@ -90,8 +92,8 @@ async function initialize(deps: Deps): Promise<void> {
   if (steps.length > 0) {
     await Wizard.run(t('Set Up Mentorship'), steps, state);
   }
-  const created = await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate() }]);
-  deps.log.info(`Initialized ${store.root}: ${created.length} file(s) created`);
+  const created = await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate() }], home.root);
+  deps.log.info(`Initialized ${home.root}: ${created.length} file(s) created`);
   if (created.length > 0) {
     // The folder exists now: watch it (a watcher made before it existed sees nothing there).
     await deps.ws.start();
@@ -101,11 +103,11 @@ async function initialize(deps: Deps): Promise<void> {
     await deps.ws.requireStore().writeFile(gitignore.path, `${currentIgnore}${sep}# Mentorship notes (private)\n${rel}/\n`, currentIgnore || undefined);
   }
   if (hasMentees) {
-    void vscode.window.showInformationMessage(t('Mentorship is set up in {0}.', rel ?? store.root));
+    void vscode.window.showInformationMessage(t('Mentorship is set up in {0}.', rel ?? home.label));
     return;
   }
   // The store after the restart above: the one the views follow.
-  const file = await addMenteeFile(deps.ws.requireStore(), { name: state.name, since: today(), cadence: state.cadence });
+  const file = await addMenteeFile(deps.ws.requireStore(), { name: state.name, since: today(), cadence: state.cadence }, home.root);
   noteRecentMentee(deps, file.path);
   await vscode.commands.executeCommand('mentorship.revealMentee', file.path);
   const addGoal = t('Add Goal');
@@ -133,10 +135,43 @@ async function readText(uri: vscode.Uri): Promise<string> {
   }
 }
 
-async function addMentee(deps: Deps): Promise<void> {
+/** Where a new mentee's file goes when the notebook has more than one place: the mentor picks. */
+function placeStep(deps: Deps): Step<{ name: string; root?: string }> {
+  const t = vscode.l10n.t;
+  return async (w, s) => {
+    const places = deps.ws.requireStore().places;
+    if (places.length < 2) {
+      return 'skip';
+    }
+    // A notebook folder with no mentee yet was most likely added for this one.
+    const fresh = places.filter((p) => p.source === 'notebook' && p.store.mentees.length === 0);
+    const r = await w.pick({
+      placeholder: t("Where should {0}'s notes live?", s.name),
+      items: places.map((p) => {
+        const names = p.store.mentees.flatMap((f) => (f.data ? [f.data.name] : []));
+        return {
+          label: `$(${p.source === 'notebook' ? 'folder-library' : 'root-folder'}) ${p.label}`,
+          description: names.length > 0 ? names.join(', ') : t('no mentee yet'),
+          detail: p.source === 'workspace' ? t('In this workspace') : t('A notebook folder: shared, if at all, as a whole'),
+          value: p.root,
+        };
+      }),
+      active: s.root ?? (fresh.length === 1 ? fresh[0].root : places[0].root),
+    });
+    if (isBack(r)) {
+      return 'back';
+    }
+    s.root = r;
+    return 'next';
+  };
+}
+
+async function addMentee(deps: Deps, arg?: unknown): Promise<void> {
   const store = deps.ws.requireStore();
   const t = vscode.l10n.t;
-  const state = { name: '', role: '', cadence: 'biweekly', focus: '' };
+  // "Add a mentee there", after a notebook folder was added: that folder, without asking.
+  const preset = typeof arg === 'object' && arg && typeof (arg as { root?: unknown }).root === 'string' ? store.placeByRoot((arg as { root: string }).root)?.root : undefined;
+  const state: { name: string; role: string; cadence: string; focus: string; root?: string } = { name: '', role: '', cadence: 'biweekly', focus: '', root: preset };
   await Wizard.run(
     t('Add Mentee'),
     [
@@ -148,6 +183,7 @@ async function addMentee(deps: Deps): Promise<void> {
         s.name = r.trim();
         return 'next';
       },
+      ...(preset ? [] : [placeStep(deps)]),
       async (w, s) => {
         const r = await w.input({ prompt: t('Role (optional)'), value: s.role, placeholder: t('For example: backend engineer') });
         if (isBack(r)) {
@@ -184,13 +220,17 @@ async function addMentee(deps: Deps): Promise<void> {
     .split(';')
     .map((x) => x.trim())
     .filter(Boolean);
-  const file = await addMenteeFile(store, {
-    name: state.name,
-    ...(state.role ? { role: state.role } : {}),
-    since: today(),
-    cadence: state.cadence,
-    ...(focus.length ? { focus } : {}),
-  });
+  const file = await addMenteeFile(
+    store,
+    {
+      name: state.name,
+      ...(state.role ? { role: state.role } : {}),
+      since: today(),
+      cadence: state.cadence,
+      ...(focus.length ? { focus } : {}),
+    },
+    state.root,
+  );
   noteRecentMentee(deps, file.path);
   void vscode.window.showInformationMessage(t('{0} added. Next: agree on a first SMART goal.', state.name), t('Add Goal')).then((c) => {
     if (c) {

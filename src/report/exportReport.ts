@@ -35,7 +35,7 @@ export async function exportReport(deps: Deps, arg: unknown): Promise<void> {
   });
   const text = renderReport(f.data, { today: now, from });
   const store = deps.ws.requireStore();
-  const path = joinPath(store.root, 'reports', `${f.slug}-${now}.md`);
+  const path = joinPath(store.storeOf(f.path).root, 'reports', `${f.slug}-${now}.md`);
   const uri = deps.ws.uri(path);
   const current = await vscode.workspace.fs.readFile(uri).then(
     (b) => new TextDecoder().decode(b),

@@ -9,6 +9,7 @@ import { plural } from '../core/domain/text';
 import { fetchFileAt, fetchReview, ReviewApiError } from '../core/reviews/api';
 import { feedbackEntry, planImport } from '../core/reviews/importPlan';
 import type { AnchorStatus } from '../core/reviews/importPlan';
+import { repositoryName, repositoryOfReviewUrl } from '../core/anchors/repository';
 import type { FetchedReview, RequestRef } from '../core/reviews/model';
 import type { Deps, Flows } from '../kit/command';
 import { resolveMentee } from '../kit/mentees';
@@ -99,7 +100,7 @@ export async function importReviewComments(deps: Deps, arg: unknown): Promise<vo
     const anchors = await w.busy(
       plural(chosen.length, t('Finding the code of 1 comment…'), t('Finding the code of {0} comments…', chosen.length)),
       (signal) =>
-        anchorsFor(chosen, signal, async (commit, path) => {
+        anchorsFor(deps, target.url, chosen, signal, async (commit, path) => {
           try {
             return await fetchFileAt(target, path, commit, { provider: target.provider, base, token, signal });
           } catch (e) {
@@ -128,20 +129,26 @@ export async function importReviewComments(deps: Deps, arg: unknown): Promise<vo
     return;
   }
   const { mentee, ref, count, anchors } = done;
-  const n = (s: AnchorStatus): number => anchors.filter((a) => a.status === s).length;
+  const n = (s: AnchorStatus | 'notOpen'): number => anchors.filter((a) => a.status === s).length;
   const linked = n('found') + n('moved');
-  deps.log.info(`Import: ${count} comments of ${ref.url} stored for ${mentee.slug} (${linked} linked, ${n('notFound')} not found, ${n('none')} without a line)`);
+  const repo = repositoryOfReviewUrl(ref.url);
+  deps.log.info(`Import: ${count} comments of ${ref.url} stored for ${mentee.slug} (${linked} linked, ${n('notFound')} not found, ${n('notOpen')} in ${repo ?? '?'} not open here, ${n('none')} without a line)`);
   // The counts first: a long request URL at the end cannot cut them off.
   const show = t('Show in Tree');
+  const counts =
+    n('notOpen') > 0
+      ? plural(
+          count,
+          t('1 review comment imported for {0}: {1} on {2}, which is not open here (kept with the code and lines of the review), {3} without a line ({4}).', mentee.data.name, n('notOpen'), repositoryName(repo ?? ''), n('none'), ref.url),
+          t('{0} review comments imported for {1}: {2} on {3}, which is not open here (kept with the code and lines of the review), {4} without a line ({5}).', count, mentee.data.name, n('notOpen'), repositoryName(repo ?? ''), n('none'), ref.url),
+        )
+      : plural(
+          count,
+          t('1 review comment imported for {0}: {1} linked to today\'s code, {2} not found in today\'s code, {3} without a line ({4}).', mentee.data.name, linked, n('notFound'), n('none'), ref.url),
+          t('{0} review comments imported for {1}: {2} linked to today\'s code, {3} not found in today\'s code, {4} without a line ({5}).', count, mentee.data.name, linked, n('notFound'), n('none'), ref.url),
+        );
   void vscode.window
-    .showInformationMessage(
-      plural(
-        count,
-        t('1 review comment imported for {0}: {1} linked to today\'s code, {2} not found in today\'s code, {3} without a line ({4}).', mentee.data.name, linked, n('notFound'), n('none'), ref.url),
-        t('{0} review comments imported for {1}: {2} linked to today\'s code, {3} not found in today\'s code, {4} without a line ({5}).', count, mentee.data.name, linked, n('notFound'), n('none'), ref.url),
-      ),
-      show,
-    )
+    .showInformationMessage(counts, show)
     .then(async (c) => {
       if (c === show) {
         await vscode.commands.executeCommand('mentorship.revealFeedback', entryArg('mentee', mentee.path), ref.url);

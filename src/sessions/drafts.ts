@@ -45,7 +45,7 @@ async function startSession(deps: Deps, arg: unknown): Promise<void> {
   const now = new Date();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const text = renderDraft(f.data, f.slug, now.toISOString(), today(), draftStrings());
-  const uri = deps.ws.uri(await store.drafts.create(`${f.slug}--${stamp}.md`, text));
+  const uri = deps.ws.uri(await store.drafts.create(f.path, `${f.slug}--${stamp}.md`, text));
   // Open with the cursor in the notes section, ready to type.
   const before = text.slice(0, text.indexOf(`## ${draftStrings().notes}`));
   const line = before.split('\n').length;
@@ -86,7 +86,7 @@ async function endSession(deps: Deps): Promise<void> {
   if (!draft) {
     throw new UserFacingError(t('{0} is not a session draft (its first line was changed); it was left as it is.', fileName(uri.path)));
   }
-  const f = store.bySlug(draft.slug);
+  const f = store.drafts.menteeOf(uri.path, draft.slug);
   if (!f?.data) {
     throw new UserFacingError(t('The mentee of this draft ({0}) cannot be read; the draft was kept.', draft.slug));
   }

@@ -14,7 +14,7 @@ export function registerSharing(deps: Deps): void {
   const check = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (deps.ws.location?.folder.uri.scheme !== 'file') {
+      if (!deps.ws.store?.places.some((p) => deps.ws.uri(p.root).scheme === 'file')) {
         return;
       }
       void load()

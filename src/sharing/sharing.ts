@@ -20,6 +20,7 @@ import { relativeInside } from '../core/paths';
 import { decode, entityLine } from '../core/storage/parse';
 import { plural } from '../core/domain/text';
 import type { MenteeFile } from '../core/storage/store';
+import type { Place } from '../core/storage/notebook';
 import { provideYaml, type YamlLib } from '../core/storage/yamlLib';
 import { pathFromArg } from '../kit/args';
 import type { Deps, Flows } from '../kit/command';
@@ -45,16 +46,28 @@ const knownRoots = new Map<string, Promise<string | undefined>>();
 const driverChecked = new Set<string>();
 
 /**
- * The repository that holds the data folder, or undefined where there is none (or no git, or no disk).
- * `fresh`: ask git again (a command the mentor runs; the folder may have become a repository since).
+ * The folder on disk around a place's data folder that git is asked about: the workspace folder for the
+ * workspace's own data folder, the data folder's parent for a notebook folder (`~/mentoring/ana` for
+ * `~/mentoring/ana/.mentorship`), which need not be a repository yet.
  */
-async function gitContext(deps: Deps, fresh = false): Promise<GitContext | undefined> {
-  const store = deps.ws.store;
-  const folder = deps.ws.location?.folder;
-  if (!store || !folder || folder.uri.scheme !== 'file') {
+function gitFolder(deps: Deps, place: Place): vscode.Uri | undefined {
+  const root = deps.ws.uri(place.root);
+  if (root.scheme !== 'file') {
     return undefined;
   }
-  const key = folder.uri.fsPath;
+  return deps.ws.workspaceFolderOf(place)?.uri ?? vscode.Uri.joinPath(root, '..');
+}
+
+/**
+ * The repository that holds a place's data folder, or undefined where there is none (or no git, or no
+ * disk). `fresh`: ask git again (a command the mentor runs; the folder may have become a repository since).
+ */
+async function gitContext(deps: Deps, place: Place, fresh = false): Promise<GitContext | undefined> {
+  const folder = gitFolder(deps, place);
+  if (!folder) {
+    return undefined;
+  }
+  const key = folder.fsPath;
   if (fresh || !knownRoots.has(key)) {
     knownRoots.set(key, repositoryRoot(key).catch(() => undefined));
   }
@@ -62,27 +75,53 @@ async function gitContext(deps: Deps, fresh = false): Promise<GitContext | undef
   if (!repo) {
     return undefined;
   }
-  const rel = inRepo(repo, deps.ws.uri(store.root));
+  const rel = inRepo(repo, deps.ws.uri(place.root));
   return rel === undefined ? undefined : { repo, rel };
 }
 
-async function requireGitContext(deps: Deps): Promise<GitContext> {
-  deps.ws.requireStore();
+async function requireGitContext(deps: Deps, place: Place): Promise<GitContext> {
   if (!GIT_AVAILABLE) {
     throw new UserFacingError(
       vscode.l10n.t('Sharing goes through git, which VS Code in the browser cannot run. Share from VS Code on the desktop; everything else works here.'),
     );
   }
-  if (deps.ws.location?.folder.uri.scheme !== 'file') {
+  if (!gitFolder(deps, place)) {
     throw new UserFacingError(vscode.l10n.t('Sharing goes through git, which this folder cannot use here (it is not on this machine’s disk).'));
   }
-  const ctx = await gitContext(deps, true);
+  const ctx = await gitContext(deps, place, true);
   if (!ctx) {
     throw new UserFacingError(
-      vscode.l10n.t('This folder is not in a git repository. Sharing goes through git: create a repository (git init) or clone the one you share with your mentee, then share again.'),
+      place.source === 'notebook'
+        ? vscode.l10n.t('The notebook folder {0} is not a git repository. Sharing goes through git: create one there (git init) or clone the one you share with your mentee, then share again.', place.label)
+        : vscode.l10n.t('This folder is not in a git repository. Sharing goes through git: create a repository (git init) or clone the one you share with your mentee, then share again.'),
     );
   }
   return ctx;
+}
+
+/** The place to share: the only one, or the one the mentor picks, each said with the mentees it holds. */
+async function placeToShare(deps: Deps, w: Wizard): Promise<Place> {
+  const t = vscode.l10n.t;
+  const places = deps.ws.requireStore().places;
+  if (places.length === 1) {
+    return places[0];
+  }
+  const picked = await w.pick({
+    placeholder: t('Which notes? Each folder is shared as a whole, with whoever can read its repository'),
+    items: places.map((p) => {
+      const names = p.store.mentees.flatMap((f) => (f.data ? [f.data.name] : []));
+      return {
+        label: `$(${p.source === 'notebook' ? 'folder-library' : 'root-folder'}) ${p.label}`,
+        description: names.join(', ') || t('(no mentee yet)'),
+        detail: names.length > 1 ? t('{0} mentees: each sees the notes of the others. Keep one folder per mentee when each should see only their own.', names.length) : undefined,
+        value: p,
+      };
+    }),
+  });
+  if (isBack(picked)) {
+    throw new Cancelled();
+  }
+  return picked;
 }
 
 /** Where `uri` is in the repository (posix, '' for its root), or undefined when outside it. */
@@ -104,8 +143,8 @@ async function readOrEmpty(file: vscode.Uri): Promise<string> {
 }
 
 /** A repository file (its .gitignore, .gitattributes) through the store's guarded entry, over what was read. */
-async function writeText(deps: Deps, file: vscode.Uri, text: string, before: string): Promise<void> {
-  await deps.ws.requireStore().writeFile(file.path, text, before || undefined);
+async function writeText(place: Place, file: vscode.Uri, text: string, before: string): Promise<void> {
+  await place.store.writeFile(file.path, text, before || undefined);
 }
 
 /** Registers the driver in the repository's config, with this installation's paths (they change on update). */
@@ -133,8 +172,9 @@ export async function shareWithMentee(deps: Deps): Promise<void> {
 
 async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   const t = vscode.l10n.t;
-  const store = deps.ws.requireStore();
-  const { repo, rel } = await w.busy(t('Looking for the git repository…'), () => requireGitContext(deps));
+  const place = await placeToShare(deps, w);
+  const store = place.store;
+  const { repo, rel } = await w.busy(t('Looking for the git repository…'), () => requireGitContext(deps, place));
   // 1. No private note may be left in a file that is about to be shared.
   const holding = store.mentees.filter((f) => f.data && privateFields(f.data).length > 0);
   if (holding.length > 0) {
@@ -149,7 +189,7 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
     if (choice !== true) {
       throw new Cancelled();
     }
-    await w.busy(t('Moving private notes out…'), () => movePrivateNotes(deps, false));
+    await w.busy(t('Moving private notes out…'), () => movePrivateNotes(deps, false, place));
     if (store.mentees.some((f) => f.data && privateFields(f.data).length > 0)) {
       throw new UserFacingError(t('Some private notes could not be moved out; nothing was shared. Run Move Private Notes Out again.'));
     }
@@ -174,13 +214,13 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   const ignore = await readOrEmpty(ignorePath);
   const unignored = withoutDataFolderIgnored(ignore, rel);
   if (unignored.removed.length > 0) {
-    await writeText(deps, ignorePath, unignored.text, ignore);
+    await writeText(place, ignorePath, unignored.text, ignore);
   }
   // 4. The merge set-up.
   const attributesPath = repoFile(repo, '.gitattributes');
   const attributes = await readOrEmpty(attributesPath);
   if (!routesToDriver(attributes, rel)) {
-    await writeText(deps, attributesPath, withDriverAttributes(attributes, rel), attributes);
+    await writeText(place, attributesPath, withDriverAttributes(attributes, rel), attributes);
   }
   await registerDriver(deps, repo);
   // 5. Check with git itself: the notes are visible to it, the private folder is not.
@@ -203,10 +243,13 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
     .then((c) => (c ? vscode.commands.executeCommand('workbench.view.scm') : undefined));
 }
 
-/** Moves every `private:` field to the private folder: the private file first, then the field removed. */
-export async function movePrivateNotes(deps: Deps, report: boolean): Promise<void> {
+/**
+ * Moves every `private:` field to the private folder of its place: the private file first, then the field
+ * removed. `only`: the files of that place (the one being shared); else every place's.
+ */
+export async function movePrivateNotes(deps: Deps, report: boolean, only?: Place): Promise<void> {
   const t = vscode.l10n.t;
-  const store = deps.ws.requireStore();
+  const store = only?.store ?? deps.ws.requireStore();
   const holding = store.mentees.filter((f): f is MenteeFile & { data: NonNullable<MenteeFile['data']> } => !!f.data && privateFields(f.data).length > 0);
   if (holding.length === 0) {
     if (report) {
@@ -229,7 +272,8 @@ export async function movePrivateNotes(deps: Deps, report: boolean): Promise<voi
   });
   deps.log.info(`Moved ${moved} private note(s) out of ${holding.length} mentee file(s)`);
   if (report) {
-    const ctx = await gitContext(deps);
+    const place = deps.ws.store?.placeOf(holding[0].path);
+    const ctx = place ? await gitContext(deps, place) : undefined;
     const tracked = ctx ? (await git(ctx.repo, ['ls-files', '--', `${ctx.rel}/mentees`])).trim() !== '' : false;
     void vscode.window.showInformationMessage(
       [
@@ -244,12 +288,17 @@ export async function movePrivateNotes(deps: Deps, report: boolean): Promise<voi
 
 /** A Problems warning for each private note in a mentee file that git tracks (the next commit takes it). */
 export async function checkShared(deps: Deps, privacy: vscode.DiagnosticCollection): Promise<void> {
-  const store = deps.ws.store;
-  const ctx = await gitContext(deps).catch(() => undefined);
+  const places = deps.ws.store?.places ?? [];
+  const found = await Promise.all(places.map(async (place) => ({ place, ctx: await gitContext(deps, place).catch(() => undefined) })));
   privacy.clear();
-  if (!store || !ctx) {
-    return;
+  for (const { place, ctx } of found) {
+    if (ctx) {
+      await checkPlace(deps, privacy, place.store, ctx);
+    }
   }
+}
+
+async function checkPlace(deps: Deps, privacy: vscode.DiagnosticCollection, store: Place['store'], ctx: GitContext): Promise<void> {
   if (vscode.workspace.isTrusted && !driverChecked.has(ctx.repo) && routesToDriver(await readOrEmpty(repoFile(ctx.repo, '.gitattributes')), ctx.rel)) {
     driverChecked.add(ctx.repo);
     await registerDriver(deps, ctx.repo); // keeps the path current across updates of the extension
@@ -296,7 +345,6 @@ export async function resolveConflict(deps: Deps, arg: unknown): Promise<void> {
 async function resolveSteps(deps: Deps, arg: unknown, w: Wizard): Promise<void> {
   const t = vscode.l10n.t;
   const store = deps.ws.requireStore();
-  const { repo } = await requireGitContext(deps);
   let file = pathFromArg(arg);
   if (!file) {
     const conflicted = store.mentees.filter((f) => f.problems.some((p) => p.code === 'conflict'));
@@ -311,6 +359,12 @@ async function resolveSteps(deps: Deps, arg: unknown, w: Wizard): Promise<void> 
     file = picked;
   }
   const name = file.slice(file.lastIndexOf('/') + 1);
+  const place = store.placeOf(file);
+  if (!place) {
+    throw new UserFacingError(t('{0} is in none of the notebook\'s folders.', name));
+  }
+  // The repository of the file's own folder: each notebook folder may be a repository of its own.
+  const { repo } = await requireGitContext(deps, place);
   const relFile = inRepo(repo, deps.ws.uri(file)) ?? '';
   const onDisk = await readOrEmpty(deps.ws.uri(file));
   if (conflictMarkerLine(onDisk) === undefined) {

@@ -1,7 +1,7 @@
 /** The Mentees tree: maps the core tree model to VS Code TreeItems and follows the store. */
 import * as vscode from 'vscode';
 import { todayOf } from '../core/domain/dates';
-import { goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes, rowsToRefresh } from '../core/render/treeModel';
+import { feedbackPartChildren, goalTooltip, groupChildren, inactiveNodes, menteeChildren, rootNodes, rowsToRefresh } from '../core/render/treeModel';
 import { ENGLISH_TREE_STRINGS } from '../core/render/treeModel';
 import type { TreeNode, TreeOptions, TreeStrings } from '../core/render/treeModel';
 import type { EntryArg } from '../kit/args';
@@ -11,6 +11,7 @@ import { CONTEXT } from '../kit/names';
 import { translateTable } from '../kit/l10nTable';
 import { plural } from '../core/domain/text';
 import type { MentorshipWorkspace } from '../workspace';
+import type { OpenRepositories } from '../repositories';
 
 export const VIEW_ID = 'mentorship.mentees';
 
@@ -25,8 +26,12 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private readonly parents = new Map<string, TreeNode | undefined>();
   private readonly strings = treeStrings();
   showInactive = true;
+  openReposOnly = false;
 
-  constructor(private readonly ws: MentorshipWorkspace) {}
+  constructor(
+    private readonly ws: MentorshipWorkspace,
+    private readonly repos: OpenRepositories,
+  ) {}
 
   /** The top-level nodes VS Code holds (it knows tree elements by object identity). */
   private roots: TreeNode[] | undefined;
@@ -66,8 +71,15 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.changed.fire(undefined);
   }
 
-  /** The data a top-level row's children are made of: the hashes of the files behind them. */
+  /**
+   * The data a top-level row's children are made of: the hashes of the files behind them, and what their
+   * feedback is grouped and filtered by (the repositories open here, the toggle).
+   */
   private dataKey(n: TreeNode): string {
+    return `${this.fileKey(n)}|${this.openReposOnly}|${JSON.stringify(this.repos.known ?? null)}`;
+  }
+
+  private fileKey(n: TreeNode): string {
     const store = this.ws.store;
     if (n.kind === 'statusGroup') {
       return (store?.mentees ?? []).map((f) => `${f.path}:${f.hash}`).join('\n');
@@ -89,7 +101,10 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   private options(): TreeOptions {
-    return { today: todayOf(new Date()), showInactive: this.showInactive, strings: this.strings };
+    const notebook = this.ws.store;
+    // Where each mentee file lives, once the mentees come from more than one place.
+    const placeOf = notebook?.isSpread ? (path: string) => notebook.placeOf(path)?.label : undefined;
+    return { today: todayOf(new Date()), showInactive: this.showInactive, strings: this.strings, placeOf, openFolders: this.repos.known, openReposOnly: this.openReposOnly };
   }
 
   getTreeItem(n: TreeNode): vscode.TreeItem {
@@ -148,6 +163,9 @@ export class MenteeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     } else if (n.kind === 'mentee' && n.path) {
       const f = store.file(n.path);
       children = f?.data ? menteeChildren(f, opts) : [];
+    } else if (n.kind === 'group' && n.path && n.group === 'feedback' && n.scope) {
+      const f = store.file(n.path);
+      children = f?.data ? feedbackPartChildren(f, n.scope, opts) : [];
     } else if (n.kind === 'group' && n.path && n.group) {
       const f = store.file(n.path);
       children = f?.data ? groupChildren(f, n.group, { ...opts, mine: !!mine && f.path === mine }) : [];
@@ -208,8 +226,8 @@ function toArg(n: TreeNode): EntryArg {
 }
 
 /** The tree view, and the code of its own commands (registered through the command table). */
-export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWorkspace): { provider: MenteeTreeProvider; view: vscode.TreeView<TreeNode>; flows: Flows } {
-  const provider = new MenteeTreeProvider(ws);
+export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWorkspace, repos: OpenRepositories): { provider: MenteeTreeProvider; view: vscode.TreeView<TreeNode>; flows: Flows } {
+  const provider = new MenteeTreeProvider(ws, repos);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const setInactive = async (show: boolean): Promise<void> => {
     provider.showInactive = show;
@@ -219,6 +237,17 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
   };
   provider.showInactive = context.workspaceState.get<boolean>('mentorship.showInactive', true);
   void vscode.commands.executeCommand('setContext', CONTEXT.showInactive, provider.showInactive);
+  const setOpenReposOnly = async (only: boolean): Promise<void> => {
+    provider.openReposOnly = only;
+    await context.workspaceState.update('mentorship.openReposOnly', only);
+    await vscode.commands.executeCommand('setContext', CONTEXT.openReposOnly, only);
+    if (only) {
+      await repos.folders(); // the filter needs to know which repositories are open
+    }
+    provider.refresh();
+  };
+  provider.openReposOnly = context.workspaceState.get<boolean>('mentorship.openReposOnly', false);
+  void vscode.commands.executeCommand('setContext', CONTEXT.openReposOnly, provider.openReposOnly);
   const defaultTitle = view.title;
   const updateMessage = (): void => {
     const store = ws.store;
@@ -245,10 +274,14 @@ export function registerTree(context: vscode.ExtensionContext, ws: MentorshipWor
       provider.refresh();
       updateMessage();
     }),
+    // Feedback is grouped (and filtered) by the repositories of the open folders, once they are known.
+    repos.onDidChange(() => provider.refresh()),
   );
   const flows: Flows = {
     'mentorship.showInactive': () => setInactive(true),
     'mentorship.hideInactive': () => setInactive(false),
+    'mentorship.showOpenReposOnly': () => setOpenReposOnly(true),
+    'mentorship.showAllRepos': () => setOpenReposOnly(false),
     'mentorship.refresh': async () => {
       await ws.store?.load();
     },

@@ -320,6 +320,11 @@ export class Workbench {
     await this.runCommand('Output: Show Output Channels...');
     await this.pick('Select Output Channel', 'Mentorship');
     await lines.waitFor({ timeout: 10_000 });
+    // The channel opens scrolled to its end, and only the lines on screen are drawn: read from the top,
+    // where the activation is logged.
+    await lines.click();
+    await this.page.keyboard.press('Control+Home');
+    await waitFor('the Output view at its first line', async () => /\bactivate_ms=|\[info\]/.test((await lines.locator('.view-line').first().innerText()).replace(/\u00a0/g, ' ')));
     // Soft-wrapped lines end in their space: joining the rows without a separator gives the text back.
     const text = (await lines.locator('.view-line').allInnerTexts()).join('').replace(/\u00a0/g, ' ');
     // Hide the panel again (Ctrl+J), so the layout is the one the tests expect.

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { repositoryWithOrigin } from '../support/git';
 import { FakeCodeHost, githubComment, githubExample, githubPull, githubReview } from '../support/codeHost';
 import type { WorkbenchOptions } from './harness';
 import { useMentorshipView, waitFor } from './harness';
@@ -65,6 +66,8 @@ describe('e2e: importing review comments from a pull request', function () {
     opts.machineSettings = { 'mentorship.reviews.githubApiUrl': host.base };
     // The repository's own settings try to send the import (and the token) elsewhere.
     opts.prepare = (ws) => {
+      // The workspace is a clone of the request's repository: the comments land on its code.
+      repositoryWithOrigin(ws, 'git@github.com:octo/bookshop.git');
       mkdirSync(path.join(ws, '.vscode'), { recursive: true });
       writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'mentorship.reviews.githubApiUrl': elsewhere.base }));
     };
@@ -100,10 +103,11 @@ describe('e2e: importing review comments from a pull request', function () {
     assert.match(note, /4 review comments imported for Ana Souza: 2 linked to today's code, 1 not found in today's code, 1 without a line \(https:\/\/github.com\/octo\/bookshop\/pull\/7\)\./);
     const block = insertedOnce(before, wb.read(ANA));
     assert.ok(!block.includes('e2e-token'), 'no token is stored');
-    const fb = parse(wb.read(ANA)).feedback as { id: string; kind: string; text: string; source?: { id: string }; anchor?: { range: { startLine: number; endLine: number }; text: string }; replies?: { author: string; text: string }[]; review?: string }[];
+    const fb = parse(wb.read(ANA)).feedback as { id: string; kind: string; text: string; source?: { id: string }; anchor?: { repo?: string; path: string; range: { startLine: number; endLine: number }; text: string }; replies?: { author: string; text: string }[]; review?: string }[];
     const by = (id: string) => fb.find((f) => f.source?.id === id);
     assert.deepEqual([by('101')?.kind, by('101')?.anchor?.range.startLine, by('101')?.anchor?.text], ['suggestion', 27, '      sum = sum + priceFor(line.isbn) * line.quantity;']);
     assert.deepEqual(by('101')?.replies?.map((r) => [r.author, r.text]), [['ana-souza', 'Changed it, thanks!']]);
+    assert.deepEqual([by('101')?.anchor?.repo, by('101')?.anchor?.path], ['github.com/octo/bookshop', 'src/cart.ts'], "the request's repository and the path there");
     assert.deepEqual([by('102')?.kind, by('102')?.anchor?.range.startLine], ['question', 32]);
     assert.deepEqual([by('103')?.kind, by('103')?.anchor?.range.startLine], ['issue', 41], 'not found: kept at the line it was written on');
     assert.deepEqual([by('review-900')?.kind, by('review-900')?.anchor], ['praise', undefined]);
@@ -117,6 +121,7 @@ describe('e2e: importing review comments from a pull request', function () {
     // In the tree, and as a comment thread at the right lines with the mentee's reply.
     await wb.expandTreeRow('Ana Souza');
     await wb.expandTreeRow('Feedback');
+    // The demo's older links belong to this folder, a clone of octo/bookshop: one list with the review's.
     await wb.treeRow('`sum +=').click();
     await waitFor('cart.ts open at line 27', async () => {
       const tab = await wb.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { repositoryWithOrigin } from '../support/git';
 import { FakeCodeHost, gitlabDiscussion, gitlabFile, gitlabMr } from '../support/codeHost';
 import type { WorkbenchOptions } from './harness';
 import { ROOT, useMentorshipView, waitFor } from './harness';
@@ -41,6 +42,8 @@ describe('e2e: in the browser (web worker extension host)', function () {
     gitlab.token = 'glpat-e2e';
     mergeRequest(gitlab);
     opts.machineSettings = { 'mentorship.reviews.gitlabApiUrl': `${gitlab.base}/api/v4` };
+    // A clone of the merge request's repository, read through the workspace file system (no git here).
+    opts.prepare = (ws) => repositoryWithOrigin(ws, 'https://gitlab.example.com/shop/bookshop.git');
   });
   after(async () => gitlab.stop());
   const get = useMentorshipView('Ana Souza', opts);
@@ -82,9 +85,10 @@ describe('e2e: in the browser (web worker extension host)', function () {
     await wb.page.keyboard.press('Enter');
     const note = await wb.waitForNotification('1 review comment imported for Ana Souza');
     assert.match(note, /1 linked to today's code/);
-    const fb = (parse(wb.read('.mentorship/mentees/ana-souza.yaml')).feedback as { source?: { id: string }; kind: string; anchor?: { range: { startLine: number }; text: string }; replies?: { author: string }[] }[]).find((f) => f.source?.id === '301');
+    const fb = (parse(wb.read('.mentorship/mentees/ana-souza.yaml')).feedback as { source?: { id: string }; kind: string; anchor?: { repo?: string; range: { startLine: number }; text: string }; replies?: { author: string }[] }[]).find((f) => f.source?.id === '301');
     assert.deepEqual([fb?.kind, fb?.anchor?.range.startLine, fb?.anchor?.text], ['suggestion', 27, '      sum = sum + priceFor(line.isbn) * line.quantity;']);
     assert.deepEqual(fb?.replies?.map((r) => r.author), ['ana-souza']);
+    assert.equal(fb?.anchor?.repo, 'gitlab.example.com/shop/bookshop', "the merge request's repository, told apart from the workspace's files by the browser too");
     // The file at the comment's commit came from the code host (no git here), with the token.
     assert.ok(gitlab.seen.some((x) => x.path.includes('/repository/files/src%2Fcart.ts?ref=') && x.privateToken === 'glpat-e2e'));
     assert.ok(!wb.read('.mentorship/mentees/ana-souza.yaml').includes('glpat-e2e'), 'no token is stored');

@@ -21,3 +21,9 @@ export function identity(repo: string, name: string, email: string): void {
   git(repo, 'config', 'user.email', email);
   git(repo, 'config', 'pull.rebase', 'false');
 }
+
+/** Makes `dir` a clone of the repository at `remote` as far as its identity goes: a repository with that origin. */
+export function repositoryWithOrigin(dir: string, remote: string): void {
+  git(dir, 'init', '-q');
+  git(dir, 'remote', 'add', 'origin', remote);
+}

@@ -20,7 +20,7 @@ export const LAYERS: [RegExp, string][] = [
   [/^core\/assistant\//, 'core/assistant'],
   [/^platform\//, 'platform'],
   [/^kit\//, 'kit'],
-  [/^(workspace|identity|statusBar|notebook)\.ts$/, 'workspace'],
+  [/^(workspace|identity|statusBar|notebook|repositories)\.ts$/, 'workspace'],
   [/^webview\//, 'webview'],
   [/^dashboard\/protocol\.ts$/, 'protocol'],
   [/^mergeDriver\//, 'tool'],

@@ -7,7 +7,8 @@ import { isInside, safeRelativePath } from '../../src/core/paths';
 import { dashboardStats, stretchSuggestion } from '../../src/core/domain/stats';
 import type { MenteeFile } from '../../src/core/storage/store';
 import { fill } from '../../src/core/domain/text';
-import { goalTooltip, groupChildren, menteeChildren, rootNodes } from '../../src/core/render/treeModel';
+import { feedbackPartChildren, goalTooltip, groupChildren, menteeChildren, rootNodes, shortestUniquePaths } from '../../src/core/render/treeModel';
+import type { Feedback } from '../../src/core/domain/model';
 import { parseFromWebview } from '../../src/dashboard/protocol';
 
 function file(m: Partial<Mentee>, slug = 'x'): MenteeFile {
@@ -57,7 +58,7 @@ describe('tree model', () => {
     assert.equal(roots[1].line, 5);
     assert.equal(rootNodes([ana, mei], { today: TODAY, showInactive: false }).length, 1);
     const overdue = rootNodes([ana], { today: '2026-11-30', showInactive: true })[0];
-    assert.equal(overdue.description, 'Backend · session overdue 6 d');
+    assert.equal(overdue.description, 'session overdue 6 d · Backend');
     assert.equal(overdue.iconColor, 'list.warningForeground');
   });
 
@@ -89,6 +90,75 @@ describe('tree model', () => {
     assert.deepEqual([fb.label, fb.description], ['praise · cart.ts:8', 'Great naming in the cart']);
     assert.match(fb.tooltip ?? '', /^praise · 2026-11-11 · src\/cart\.ts:8\n/);
     assert.equal(fb.icon, 'heart');
+  });
+
+  it('feedback of several repositories in a group each, by review within one, each file by the shortest path that tells it apart', () => {
+    const opts = { today: TODAY, showInactive: true };
+    const at = (repo: string | undefined, path: string, line: number) => ({ ...(repo ? { repo } : {}), path, range: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, text: 'x' });
+    const imported = (id: string, review: string, anchor: Feedback['anchor'], date: string): Feedback => ({ id, date, kind: 'issue', text: `from ${review}`, review, source: { provider: 'github', id }, anchor });
+    const CART = 'github.com/shop/cart';
+    const UI = 'github.com/shop/ui';
+    const m = file(
+      {
+        name: 'Bo',
+        feedback: [
+          { id: 'f1', date: '2026-11-01', kind: 'praise', text: 'Nice', anchor: at(CART, 'src/cart.ts', 3) },
+          imported('f2', 'https://github.com/shop/cart/pull/7', at(CART, 'test/cart.ts', 9), '2026-11-05'),
+          imported('f3', 'https://github.com/shop/cart/pull/9', at(CART, 'src/cart.ts', 20), '2026-11-09'),
+          { id: 'f4', date: '2026-11-03', kind: 'thought', text: 'Idea', anchor: at(UI, 'src/button.tsx', 1) },
+          { id: 'f5', date: '2026-11-04', kind: 'question', text: 'Why?' },
+        ],
+      },
+      'bo',
+    );
+    const repos = groupChildren(m, 'feedback', opts);
+    assert.deepEqual(repos.map((n) => [n.label, n.description, n.icon]), [
+      ['shop/cart', '3', 'repo'],
+      ['shop/ui', '1', 'repo'],
+      ['Not linked to code', '1', 'comment'],
+    ]);
+    const cart = feedbackPartChildren(m, repos[0].scope ?? {}, opts);
+    assert.deepEqual(cart.map((n) => [n.label, n.description]), [
+      ['pull request #9', '1'],
+      ['pull request #7', '1'],
+      ['praise · cart.ts:3', 'Nice'],
+    ], 'reviews newest first, then what was logged by hand');
+    const pr7 = feedbackPartChildren(m, cart[1].scope ?? {}, opts);
+    assert.deepEqual(pr7.map((n) => [n.label, n.id]), [['issue · cart.ts:9', `feedback:${m.path}#f2`]]);
+    assert.match(pr7[0].tooltip ?? '', /shop\/cart · test\/cart\.ts:9/);
+    // One repository and one review: the flat list as before, files told apart by their paths.
+    const single = file({ name: 'Cy', feedback: [{ id: 'a', date: '2026-11-02', kind: 'praise', text: 'a', anchor: at(CART, 'src/cart.ts', 1) }, { id: 'b', date: '2026-11-01', kind: 'issue', text: 'b', anchor: at(CART, 'test/cart.ts', 2) }] }, 'cy');
+    assert.deepEqual(groupChildren(single, 'feedback', opts).map((n) => n.label), ['praise · src/cart.ts:1', 'issue · test/cart.ts:2']);
+    assert.deepEqual([...shortestUniquePaths(['a/b/c.ts', 'x/b/c.ts', 'q/d.ts', 'c.ts'])], [['a/b/c.ts', 'a/b/c.ts'], ['x/b/c.ts', 'x/b/c.ts'], ['q/d.ts', 'd.ts'], ['c.ts', 'c.ts']]);
+  });
+
+  it('"open repositories only" hides the feedback of repositories not open here, and the group says how much', () => {
+    const CART = 'github.com/shop/cart';
+    const m = file(
+      {
+        name: 'Bo',
+        feedback: [
+          { id: 'f1', date: '2026-11-01', kind: 'praise', text: 'Here', anchor: { repo: CART, path: 'a.ts', range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, text: 'x' } },
+          { id: 'f2', date: '2026-11-02', kind: 'issue', text: 'Elsewhere', anchor: { repo: 'github.com/other/x', path: 'a.ts', range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, text: 'x' } },
+          { id: 'f3', date: '2026-11-03', kind: 'thought', text: 'Not on code' },
+        ],
+      },
+      'bo',
+    );
+    const opts = { today: TODAY, showInactive: true, openReposOnly: true, openFolders: [{ name: 'cart', repos: [{ id: CART, ids: [CART], within: '' }] }] };
+    const group = menteeChildren(m, opts).find((g) => g.group === 'feedback');
+    assert.equal(group?.description, '2 · 1 in repositories not open');
+    assert.deepEqual(
+      groupChildren(m, 'feedback', opts).flatMap((n) => (n.scope ? feedbackPartChildren(m, n.scope, opts) : [n])).map((n) => n.description),
+      ['Not on code', 'Here'],
+    );
+    assert.equal(menteeChildren(m, { today: TODAY, showInactive: true }).find((g) => g.group === 'feedback')?.description, '3', 'off: all of it');
+  });
+
+  it('a mentee row says where its file lives when the notebook has more than one place', () => {
+    const [row] = rootNodes([ana], { today: TODAY, showInactive: true, placeOf: () => '~/mentoring/ana' });
+    assert.match(row.description ?? '', /^(next session in|session overdue) \d+ d · Backend · ~\/mentoring\/ana$/);
+    assert.match(row.tooltip ?? '', /~\/mentoring\/ana$/);
   });
 
   it('builds the first level for 500 mentees with 20 goals each without touching their children', () => {

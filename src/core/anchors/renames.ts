@@ -28,19 +28,30 @@ export function renamedPath(path: string, renames: readonly Rename[]): string | 
   return out;
 }
 
+/** Renames in a repository: the ids it answers to, and the renames as paths of the repository. */
+export interface RepositoryRenames {
+  ids: readonly string[];
+  renames: readonly Rename[];
+}
+
 /**
- * The edits that point every anchor of a mentee at its file's new path. `folder`: the workspace folder's
- * name the renames happened in; anchors naming another folder are left alone.
+ * The edits that point every anchor of a mentee at its file's new path. An anchor of a repository follows
+ * renames made in a folder of that repository (`repo`; its paths are the repository's); an older anchor
+ * follows renames of the workspace folder it names (`folder`), or of the first; the others are left alone.
  */
-export function followRenames(renames: readonly Rename[], folder: string | undefined, isFirstFolder: boolean): (m: Mentee) => Edit[] {
+export function followRenames(renames: readonly Rename[], folder: string | undefined, isFirstFolder: boolean, repos: readonly RepositoryRenames[] = []): (m: Mentee) => Edit[] {
   return (m) => {
     const edits: Edit[] = [];
     m.feedback.forEach((fb, i) => {
       const a = fb.anchor;
-      if (!a || (a.folder ? a.folder !== folder : !isFirstFolder)) {
+      if (!a) {
         return;
       }
-      const next = renamedPath(a.path, renames);
+      const inRepo = a.repo ? repos.find((r) => r.ids.includes(a.repo as string)) : undefined;
+      if (a.repo ? !inRepo : a.folder ? a.folder !== folder : !isFirstFolder) {
+        return;
+      }
+      const next = renamedPath(a.path, inRepo ? inRepo.renames : renames);
       if (next !== undefined && next !== a.path) {
         edits.push({ op: 'set', path: ['feedback', i, 'anchor', 'path'], value: next });
       }

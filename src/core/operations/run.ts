@@ -113,9 +113,14 @@ export const NEW_MENTEE_SCHEMA = object(
   ['name', 'since'],
 );
 
-/** Adds a mentee: a new file in the store, named after them, with empty lists to fill. */
-export function addMentee(store: Pick<MentorshipStore, 'createMentee'>, input: NewMentee): Promise<MenteeFile> {
+/** Where a new mentee file can go: a store, or the notebook (in the place of the given data folder). */
+export interface MenteeCreator {
+  createMentee(fields: Parameters<MentorshipStore['createMentee']>[0], header?: string, root?: string): Promise<MenteeFile>;
+}
+
+/** Adds a mentee: a new file named after them, with empty lists to fill; in the notebook, in the place `root` names. */
+export function addMentee(store: MenteeCreator, input: NewMentee, root?: string): Promise<MenteeFile> {
   checkInput('Add a mentee', input, NEW_MENTEE_SCHEMA);
   const optional = Object.fromEntries(Object.entries({ role: input.role, focus: input.focus?.length ? input.focus : undefined, email: input.email, github: input.github, gitlab: input.gitlab }).filter(([, v]) => v !== undefined && v !== ''));
-  return store.createMentee({ name: input.name.trim(), ...optional, since: input.since, status: input.status ?? 'active', cadence: input.cadence ?? 'biweekly', goals: [], sessions: [], feedback: [] });
+  return store.createMentee({ name: input.name.trim(), ...optional, since: input.since, status: input.status ?? 'active', cadence: input.cadence ?? 'biweekly', goals: [], sessions: [], feedback: [] }, undefined, root);
 }

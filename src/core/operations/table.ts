@@ -462,12 +462,12 @@ export const OPERATIONS = {
     summary: (e, m) => `Change ${Object.keys(e.fields).join(', ')} of ${m.name}.`,
   }),
 
-  followRenames: op<{ renames: Rename[]; folder?: string; isFirstFolder: boolean }>({
+  followRenames: op<{ renames: Rename[]; folder?: string; isFirstFolder: boolean; repos?: { ids: string[]; renames: Rename[] }[] }>({
     name: 'followRenames',
     title: 'Follow renamed files',
     description: 'Points the feedback on files that were renamed or moved at their new paths.',
-    input: object('Renames', { renames: list('Renames', object('A rename', { from: text('Old path'), to: text('New path') }, ['from', 'to'])), folder: optionalText('The workspace folder'), isFirstFolder: bool('It is the first workspace folder') }, ['renames', 'isFirstFolder']),
-    plan: (r) => followRenames(r.renames, r.folder, r.isFirstFolder),
+    input: object('Renames', { renames: list('Renames', object('A rename', { from: text('Old path'), to: text('New path') }, ['from', 'to'])), folder: optionalText('The workspace folder'), isFirstFolder: bool('It is the first workspace folder'), repos: list('The same renames in each repository they happened in', object('A repository', { ids: list('The ids it answers to', text('An id')), renames: list('Renames as paths of the repository', object('A rename', { from: text('Old path'), to: text('New path') }, ['from', 'to'])) }, ['ids', 'renames'])) }, ['renames', 'isFirstFolder']),
+    plan: (r) => followRenames(r.renames, r.folder, r.isFirstFolder, r.repos),
     summary: (r, m) => `Point the feedback of ${m.name} at ${r.renames.map((x) => x.to).join(', ')}.`,
   }),
 

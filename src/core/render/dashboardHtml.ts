@@ -5,6 +5,7 @@
  * first line of defence. Pure, so it is unit-tested without a webview.
  */
 import { fill, firstWords } from '../domain/text';
+import { repositoryName } from '../anchors/repository';
 import type { FeedbackKind, Mentee, MentorProfile } from '../domain/model';
 import { FEEDBACK_KINDS } from '../domain/model';
 import type { DashboardStats } from '../domain/stats';
@@ -432,9 +433,12 @@ function recentFeedback(m: Mentee, s: DashboardStrings, limit = 30): string {
     return '';
   }
   const items = [...m.feedback].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, limit);
+  // Feedback on code of more than one repository says which one each is on.
+  const several = new Set(m.feedback.map((f) => f.anchor?.repo ?? '')).size > 1;
   const rows = items
     .map((f) => {
-      const where = f.anchor ? `${f.anchor.path}:${f.anchor.range?.startLine ?? ''}` : '';
+      const repo = several && f.anchor?.repo ? `${repositoryName(f.anchor.repo)} · ` : '';
+      const where = f.anchor ? `${repo}${f.anchor.path}:${f.anchor.range?.startLine ?? ''}` : '';
       const open = f.anchor ? `<button type="button" class="link" data-action="openFeedback" data-id="${esc(f.id)}">${esc(where)}</button>` : '';
       const review = safeUrl(f.review) ? `<a href="${esc(safeUrl(f.review))}">${esc(firstWords(String(f.review), 40))}</a>` : f.review ? `<span class="muted">${esc(f.review)}</span>` : '';
       return `<li><span class="swatch ${KIND_CLASS[f.kind] ?? ''}" aria-hidden="true"></span><span class="muted">${esc(f.date)} · ${esc(s.kinds[f.kind] ?? f.kind)}</span> ${esc(firstWords(f.text, 140))} ${open} ${review}</li>`;

@@ -11,6 +11,9 @@ import { fill, firstName, firstWords, plural } from '../domain/text';
 import { openAgenda, topicsFromMentee } from '../domain/agenda';
 import { isGoalOverdue, isSmart, smartMissing } from '../domain/smart';
 import type { MenteeFile } from '../storage/store';
+import { repositoryName } from '../anchors/repository';
+import { anchorHome, isOpenHere, repoOfPath } from '../anchors/where';
+import type { OpenFolder } from '../anchors/where';
 import type { Problem } from '../storage/validate';
 
 export type NodeKind = 'statusGroup' | 'mentee' | 'problem' | 'group' | 'goal' | 'session' | 'action' | 'feedback' | 'topic' | 'empty';
@@ -33,6 +36,8 @@ export interface TreeNode {
   path?: string;
   group?: GroupKind;
   entityId?: string;
+  /** For a group of feedback: the repository ('' for feedback tied to none) and the review it gathers. */
+  scope?: { repo?: string; review?: string };
   /** For problem nodes: where to open the file (1-based). */
   line?: number;
   column?: number;
@@ -70,6 +75,10 @@ export interface TreeStrings {
   topicsFromMany: string;
   byMentor: string;
   byYou: string;
+  noRepository: string;
+  inOtherRepos: string;
+  pullRequest: string;
+  mergeRequest: string;
 }
 
 export const ENGLISH_TREE_STRINGS: TreeStrings = {
@@ -102,6 +111,10 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   topicsFromMany: '{0} topics from {1}',
   byMentor: 'mentor',
   byYou: 'you',
+  noRepository: 'Not linked to code',
+  inOtherRepos: '{0} · {1} in repositories not open',
+  pullRequest: 'pull request #{0}',
+  mergeRequest: 'merge request !{0}',
 };
 
 export interface TreeOptions {
@@ -111,6 +124,12 @@ export interface TreeOptions {
   strings?: TreeStrings;
   /** The mentee's own view ("My Mentorship"): their action items only, their topics as theirs. */
   mine?: boolean;
+  /** Where a mentee file lives, said on its row when the notebook has more than one place. */
+  placeOf?: (path: string) => string | undefined;
+  /** The folders open in the window with their repositories, when known. */
+  openFolders?: readonly OpenFolder[];
+  /** Show only the feedback on code of repositories open here (with `openFolders`). */
+  openReposOnly?: boolean;
 }
 
 const GOAL_ICON: Record<Goal['status'], string> = { active: 'target', done: 'pass-filled', dropped: 'circle-slash' };
@@ -218,13 +237,15 @@ export function menteeNode(f: MenteeFile, opts: TreeOptions): TreeNode {
   const tooltip = [m.name, m.role, m.cadence, due.nextDue ? `→ ${due.nextDue}` : undefined, ...warnings.map((w) => `⚠ ${w.line}: ${w.message}`)]
     .filter(Boolean)
     .join('\n');
+  const place = opts.placeOf?.(f.path);
   return {
     id: `mentee:${f.path}`,
     kind: 'mentee',
     label: m.name,
-    // When the next session is due comes first: it is what a narrow sidebar must not cut off.
-    description: m.role ? `${description} · ${m.role}` : description,
-    tooltip,
+    // When the next session is due comes first: it is what a narrow sidebar must not cut off; where the
+    // file lives last (two mentees of the same name in two places are told apart by it).
+    description: [description, m.role, place].filter(Boolean).join(' · '),
+    tooltip: place ? `${tooltip}\n${place}` : tooltip,
     icon: m.status === 'active' ? 'person' : m.status === 'paused' ? 'debug-pause' : 'archive',
     iconColor,
     contextValue: `mentorship.mentee.${m.status}`,
@@ -255,7 +276,7 @@ export function menteeChildren(f: MenteeFile, opts: TreeOptions): TreeNode[] {
     group('goals', s.goals, m.goals.length, 'target'),
     group('sessions', s.sessions, m.sessions.length, 'calendar'),
     group('actions', s.openActions, shownActions(m, opts).length, 'checklist'),
-    group('feedback', s.feedback, m.feedback.length, 'comment-discussion'),
+    feedbackGroup(f, opts),
     // The agenda shows once either side has put a topic on it.
     ...(openAgenda(m).length > 0 ? [group('agenda', s.agenda, openAgenda(m).length, 'list-unordered')] : []),
   ];
@@ -271,7 +292,7 @@ export function groupChildren(f: MenteeFile, group: GroupKind, opts: TreeOptions
     case 'actions':
       return shownActions(m, opts).map(({ action }) => actionNode(f.path, action, opts));
     case 'feedback':
-      return [...m.feedback].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((x) => feedbackNode(f.path, x));
+      return feedbackChildren(f, opts);
     case 'agenda':
       return openAgenda(m).map((x) => topicNode(f.path, x, m, opts));
   }
@@ -370,16 +391,157 @@ export function actionNode(path: string, a: ActionItem, opts: TreeOptions): Tree
   };
 }
 
-export function feedbackNode(path: string, fb: Feedback): TreeNode {
+/** The feedback the tree shows: all of it, or (the toggle) only that on code of repositories open here. */
+function shownFeedback(m: Mentee, opts: TreeOptions): Feedback[] {
+  return opts.openReposOnly && opts.openFolders ? m.feedback.filter((fb) => isOpenHere(fb.anchor, opts.openFolders as OpenFolder[])) : m.feedback;
+}
+
+function feedbackGroup(f: MenteeFile, opts: TreeOptions): TreeNode {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const m = f.data as Mentee;
+  const count = shownFeedback(m, opts).length;
+  const hidden = m.feedback.length - count;
+  return {
+    id: `feedback:${f.path}`,
+    kind: 'group',
+    label: s.feedback,
+    description: hidden > 0 ? fill(s.inOtherRepos, count, hidden) : String(count),
+    icon: 'comment-discussion',
+    contextValue: 'mentorship.group.feedback',
+    collapsible: count > 0 ? 'collapsed' : 'none',
+    path: f.path,
+    group: 'feedback',
+  };
+}
+
+const newestFirst = (a: Feedback, b: Feedback): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+
+/** A review's short name: "pull request #7", "merge request !3", or the reference as written. */
+export function reviewName(review: string | number, s: TreeStrings = ENGLISH_TREE_STRINGS): string {
+  const r = String(review);
+  const gitlab = /\/-\/merge_requests\/(\d+)/.exec(r);
+  if (gitlab) {
+    return fill(s.mergeRequest, gitlab[1]);
+  }
+  const github = /\/pulls?\/(\d+)/.exec(r);
+  if (github) {
+    return fill(s.pullRequest, github[1]);
+  }
+  return /^\d+$/.test(r) ? fill(s.pullRequest, r) : r;
+}
+
+/**
+ * A mentee's feedback, newest first: grouped by repository when it is on code of more than one, and —
+ * within one — by review when imported feedback comes from more than one. Each row names its file by the
+ * shortest end of its path that tells it from the other files listed beside it.
+ */
+function feedbackChildren(f: MenteeFile, opts: TreeOptions, scope: TreeNode['scope'] = {}): TreeNode[] {
+  const s = opts.strings ?? ENGLISH_TREE_STRINGS;
+  const all = shownFeedback(f.data as Mentee, opts);
+  const inScope = all.filter((fb) => (scope.repo === undefined || codeKey(fb, opts.openFolders) === scope.repo) && (scope.review === undefined || String(fb.review ?? '') === scope.review));
+  const groupNode = (label: string, items: Feedback[], next: TreeNode['scope'], icon: string, tooltip?: string): TreeNode => ({
+    id: `feedback:${f.path}|${next?.repo ?? ''}|${next?.review ?? ''}`,
+    kind: 'group',
+    label,
+    description: String(items.length),
+    tooltip,
+    icon,
+    contextValue: 'mentorship.group.feedbackPart',
+    collapsible: 'collapsed',
+    path: f.path,
+    group: 'feedback',
+    scope: next,
+  });
+  if (scope.repo === undefined) {
+    const keys = [...new Set(inScope.map((fb) => codeKey(fb, opts.openFolders)))];
+    // Grouped when the feedback is on the code of more than one repository (or folder, for older links).
+    if (keys.filter((k) => k !== '').length > 1) {
+      // Repositories by name, then older links by their workspace folder; feedback not on code last.
+      const label = (k: string): string => (k === '' ? s.noRepository : k.startsWith('folder:') ? k.slice(7) || (opts.openFolders?.[0]?.name ?? s.noRepository) : repositoryName(k));
+      const rank = (k: string): number => (k === '' ? 2 : k.startsWith('folder:') ? 1 : 0);
+      return keys
+        .sort((a, b) => rank(a) - rank(b) || label(a).localeCompare(label(b)))
+        .map((k) => groupNode(label(k), inScope.filter((fb) => codeKey(fb, opts.openFolders) === k), { repo: k }, k === '' ? 'comment' : k.startsWith('folder:') ? 'root-folder' : 'repo', k && !k.startsWith('folder:') ? k : undefined));
+    }
+  }
+  if (scope.review === undefined) {
+    const reviews = [...new Set(inScope.flatMap((fb) => (fb.source && fb.review !== undefined ? [String(fb.review)] : [])))];
+    if (reviews.length > 1) {
+      const byReview = reviews.map((review) => {
+        const items = inScope.filter((fb) => fb.source && String(fb.review ?? '') === review);
+        return { review, items, newest: [...items].sort(newestFirst)[0]?.date ?? '' };
+      });
+      byReview.sort((a, b) => (a.newest < b.newest ? 1 : a.newest > b.newest ? -1 : 0));
+      const rest = inScope.filter((fb) => !(fb.source && fb.review !== undefined));
+      return [
+        ...byReview.map((r) => groupNode(reviewName(r.review, s), r.items, { ...scope, review: r.review }, 'git-pull-request', r.review)),
+        ...feedbackRows(f.path, [...rest].sort(newestFirst)),
+      ];
+    }
+  }
+  return feedbackRows(f.path, [...inScope].sort(newestFirst));
+}
+
+/**
+ * What a mentee's feedback is grouped by: its code's repository; for an older anchor (no repository), the
+ * repository of the open folder it belongs to, else `folder:` and the folder it names ('' for the first);
+ * '' for feedback not linked to code.
+ */
+function codeKey(fb: Feedback, folders: readonly OpenFolder[] | undefined): string {
+  if (!fb.anchor) {
+    return '';
+  }
+  if (fb.anchor.repo) {
+    return fb.anchor.repo;
+  }
+  const home = folders ? anchorHome(fb.anchor, folders) : undefined;
+  const repo = home?.kind === 'open' && folders ? repoOfPath(folders[home.folder], home.path)?.repo.id : undefined;
+  return repo ?? `folder:${fb.anchor.folder ?? ''}`;
+}
+
+/** A group of feedback's rows (the adapter asks for them with the group's scope). */
+export function feedbackPartChildren(f: MenteeFile, scope: NonNullable<TreeNode['scope']>, opts: TreeOptions): TreeNode[] {
+  return feedbackChildren(f, opts, scope);
+}
+
+function feedbackRows(path: string, list: readonly Feedback[]): TreeNode[] {
+  const names = shortestUniquePaths(list.flatMap((fb) => (fb.anchor ? [fb.anchor.path] : [])));
+  return list.map((fb) => feedbackNode(path, fb, fb.anchor ? names.get(fb.anchor.path) : undefined));
+}
+
+/**
+ * For each path, the fewest last segments that tell it from every other path in the list:
+ * `src/cart.ts` and `test/cart.ts` stay whole, `src/cart.ts` alone is `cart.ts`.
+ */
+export function shortestUniquePaths(paths: readonly string[]): Map<string, string> {
+  const distinct = [...new Set(paths)];
+  const split = distinct.map((p) => p.split('/'));
+  const out = new Map<string, string>();
+  distinct.forEach((p, i) => {
+    const parts = split[i];
+    for (let n = 1; n <= parts.length; n++) {
+      const tail = parts.slice(-n).join('/');
+      const clash = split.some((o, j) => j !== i && o.slice(-n).join('/') === tail);
+      if (!clash || n === parts.length) {
+        out.set(p, tail);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+export function feedbackNode(path: string, fb: Feedback, shortName?: string): TreeNode {
   const where = fb.anchor ? `${fb.anchor.path}:${fb.anchor.range.startLine}` : undefined;
-  const file = fb.anchor ? `${fb.anchor.path.slice(fb.anchor.path.lastIndexOf('/') + 1)}:${fb.anchor.range.startLine}` : undefined;
+  const file = fb.anchor ? `${shortName ?? fb.anchor.path.slice(fb.anchor.path.lastIndexOf('/') + 1)}:${fb.anchor.range.startLine}` : undefined;
+  const repo = fb.anchor?.repo ? repositoryName(fb.anchor.repo) : undefined;
   return {
     id: `feedback:${path}#${fb.id}`,
     kind: 'feedback',
     // Kind and place stay visible in a narrow sidebar; the text follows and the hover has it whole.
     label: [fb.kind, file].filter(Boolean).join(' · '),
     description: firstWords(fb.text, 60),
-    tooltip: `${fb.kind} · ${fb.date}${where ? ' · ' + where : ''}\n${fb.text}`,
+    tooltip: `${fb.kind} · ${fb.date}${repo ? ' · ' + repo : ''}${where ? ' · ' + where : ''}\n${fb.text}`,
     icon: FEEDBACK_ICON[fb.kind] ?? 'comment',
     contextValue: `mentorship.feedback${fb.anchor ? '.anchored' : ''}`,
     collapsible: 'none',

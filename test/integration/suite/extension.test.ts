@@ -91,7 +91,7 @@ describe('integration: the extension in a real extension host', function () {
     edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'Frontend engineer'.length)), 'Full-stack engineer');
     await vscode.workspace.applyEdit(edit);
     await doc.save();
-    await until('the store to see the new role', () => workspace.store?.bySlug('priya-nair')?.data?.role === 'Full-stack engineer');
+    await until('the store to see the new role', () => workspace.store?.home.store.bySlug('priya-nair')?.data?.role === 'Full-stack engineer');
   });
 
   it('a broken file goes to the Problems panel with its line, and the others keep working', async () => {
@@ -109,7 +109,7 @@ describe('integration: the extension in a real extension host', function () {
     assert.equal(progress.range.start.character, 14);
     assert.equal(progress.source, 'Mentorship');
     assert.ok(diags.some((d) => /needs 'title'/.test(d.message) && d.range.start.line === 3));
-    assert.ok(workspace.store?.bySlug('ana-souza')?.data, 'the other mentees still load');
+    assert.ok(workspace.store?.home.store.bySlug('ana-souza')?.data, 'the other mentees still load');
     await vscode.workspace.fs.delete(uri);
     await until('the diagnostic to go away', () => vscode.languages.getDiagnostics(uri).length === 0);
   });
