@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/register';
 import { registerFeedbackViews } from './feedback/register';
+import { resumeGoTo } from './feedback/feedback';
 import type { Deps } from './kit/command';
 import { registerDraftContext } from './sessions/draftContext';
 import { registerSharing } from './sharing/register';
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   log.info(
     `activate_ms=${own} activate_wall_ms=${registered - activationStart} (modules ${modulesLoaded - activationStart} ms, host ${activateStart - modulesLoaded} ms, activate ${registered - activateStart} ms; version ${String(context.extension.packageJSON.version)}; ${HOST} extension host)`,
   );
+  void loading.then(() => resumeGoTo(deps)).catch((e: unknown) => log.warn(`Go to Code after adding a clone: ${String(e)}`));
   return { workspace: ws, ready: loading, feedbackThreads: (uri) => inline.threadsOf(uri) };
 }
 

@@ -275,8 +275,11 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
     if (!clone) {
       return;
     }
-    // Added at the end: the first folder stays, so the extension host is not restarted.
+    // Added at the end, so the first folder stays. A window of one folder becomes a workspace of two, and
+    // VS Code restarts the extension host for that: the next activation goes on from here (resumeGoTo).
     const at = vscode.workspace.workspaceFolders?.length ?? 0;
+    const restarts = !vscode.workspace.workspaceFile;
+    await writePending(deps, { path, id: fb.id, at: Date.now() });
     const opened = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeWorkspaceFolders(() => {
         sub.dispose();
@@ -287,8 +290,78 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
       throw new UserFacingError(t('{0} could not be added to the workspace.', clone.fsPath));
     }
     await opened;
+    if (restarts) {
+      // This host is about to stop; if it is still here after a while, VS Code kept it, and it goes on.
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    if (!(await readPending(deps))) {
+      return; // a new extension host took it on
+    }
+    await writePending(deps, undefined);
     await goToFeedback(deps, entryArg('feedback', path, fb.id));
   }
+}
+
+/** A Go to Code that opened a local clone and waits for the window to have it. */
+interface PendingGoTo {
+  path: string;
+  id: string;
+  at: number;
+}
+
+/**
+ * Kept as a file of the extension's global storage, written by the extension host itself: the window's
+ * own storage may not be saved when the host restarts at once (the browser's is not).
+ */
+function pendingUri(deps: Deps): vscode.Uri {
+  return vscode.Uri.joinPath(deps.context.globalStorageUri, 'pending-go-to.json');
+}
+
+async function writePending(deps: Deps, pending: PendingGoTo | undefined): Promise<void> {
+  try {
+    if (pending) {
+      await vscode.workspace.fs.createDirectory(deps.context.globalStorageUri);
+      await vscode.workspace.fs.writeFile(pendingUri(deps), new TextEncoder().encode(JSON.stringify(pending)));
+    } else {
+      await vscode.workspace.fs.delete(pendingUri(deps));
+    }
+  } catch {
+    // Nothing pending, or no storage: the mentor clicks Go to Code again.
+  }
+}
+
+async function readPending(deps: Deps): Promise<PendingGoTo | undefined> {
+  try {
+    const raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(pendingUri(deps)))) as Partial<PendingGoTo>;
+    return typeof raw.path === 'string' && typeof raw.id === 'string' && typeof raw.at === 'number' ? (raw as PendingGoTo) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * After the extension host restarted to add a local clone (Open Local Clone): go to the code the mentor
+ * asked for, once, if it came within two minutes and its repository is open now.
+ */
+export async function resumeGoTo(deps: Deps): Promise<void> {
+  const pending = await readPending(deps);
+  if (!pending) {
+    return;
+  }
+  await writePending(deps, undefined);
+  if (Date.now() - pending.at > 120_000) {
+    return;
+  }
+  const fb = deps.ws.store?.file(pending.path)?.data?.feedback.find((x) => x.id === pending.id);
+  if (!fb?.anchor) {
+    return;
+  }
+  await deps.repos.folders();
+  if ((await deps.repos.home(fb.anchor)).kind !== 'open') {
+    return;
+  }
+  deps.log.info(`Feedback ${fb.id}: going to its code in the local clone that was just added`);
+  await vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', pending.path, pending.id));
 }
 
 function findFeedback(deps: Deps, arg: unknown): { path: string; fb: Feedback } {

@@ -5,6 +5,7 @@
  * without it.
  */
 import * as vscode from 'vscode';
+import { headCommitOnDisk } from './repositories';
 
 export interface GitRemote {
   name: string;
@@ -43,7 +44,8 @@ export async function repositoryOf(uri: vscode.Uri): Promise<GitRepository | und
 
 /** The commit checked out where `uri` is. */
 export async function headCommit(uri: vscode.Uri): Promise<string | undefined> {
-  return (await repositoryOf(uri))?.state.HEAD?.commit;
+  // The git extension opens repositories a while after start; until then (or without it) git's files say.
+  return (await repositoryOf(uri))?.state.HEAD?.commit ?? (await headCommitOnDisk(uri));
 }
 
 /** The URL of the remote a repository is known by: `origin`, else its first remote. */

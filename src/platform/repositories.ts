@@ -96,6 +96,44 @@ async function gitDirOf(dir: vscode.Uri): Promise<vscode.Uri | undefined> {
 }
 
 /**
+ * The commit checked out in the repository around `uri`, read from its git folder (HEAD, the branch's ref
+ * file or packed-refs): for when VS Code's git extension has not opened the repository yet, or is off.
+ */
+export async function headCommitOnDisk(uri: vscode.Uri): Promise<string | undefined> {
+  let dir: vscode.Uri | undefined = uri;
+  for (let depth = 0; dir && depth < 64; depth++, dir = parent(dir)) {
+    const gitDir = await gitDirOf(dir);
+    if (!gitDir) {
+      continue;
+    }
+    const head = ((await readText(vscode.Uri.joinPath(gitDir, 'HEAD'))) ?? '').trim();
+    if (/^[0-9a-f]{40,64}$/.test(head)) {
+      return head; // a detached HEAD
+    }
+    const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
+    if (!ref) {
+      return undefined;
+    }
+    const common = await readText(vscode.Uri.joinPath(gitDir, 'commondir'));
+    const dirs = common ? [gitDir, resolveFrom(gitDir, common)] : [gitDir];
+    for (const d of dirs) {
+      const loose = ((await readText(vscode.Uri.joinPath(d, ...ref.split('/')))) ?? '').trim();
+      if (/^[0-9a-f]{40,64}$/.test(loose)) {
+        return loose;
+      }
+      const packed = (await readText(vscode.Uri.joinPath(d, 'packed-refs'))) ?? '';
+      const line = packed.split('\n').find((l) => l.trim().endsWith(` ${ref}`));
+      const id = line?.trim().split(' ')[0];
+      if (id && /^[0-9a-f]{40,64}$/.test(id)) {
+        return id;
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
  * Every repository a workspace folder's code is in: the one around it, and those in its first level of
  * sub-folders (a folder that holds several clones, as VS Code's git support finds them).
  */

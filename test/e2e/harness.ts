@@ -130,6 +130,8 @@ export interface WorkbenchOptions {
   asItComes?: boolean;
   /** Prepare the workspace copy before VS Code opens it. */
   prepare?: (workspace: string) => void;
+  /** What to open instead of the demo copy: a folder, or a `.code-workspace` file (given the demo copy's path). */
+  open?: (workspace: string) => string;
   theme?: 'dark' | 'light';
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
@@ -155,6 +157,7 @@ export class Workbench {
   readonly consoleErrors: string[] = [];
   host: 'desktop' | 'web' = 'desktop';
   private asItComes = false;
+  private port = 0;
 
   static async start(opts: WorkbenchOptions = {}): Promise<Workbench> {
     const wb = new Workbench();
@@ -258,7 +261,17 @@ export class Workbench {
         this.consoleErrors.push(m.text());
       }
     });
-    await this.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(this.workspace)}`);
+    this.port = port;
+    await this.openWindow(opts.open?.(this.workspace) ?? this.workspace);
+  }
+
+  /**
+   * Opens a folder or a `.code-workspace` file in the page, as a new window of the same VS Code would:
+   * same machine, same user and machine settings, same global state.
+   */
+  async openWindow(target: string): Promise<void> {
+    const kind = target.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    await this.page.goto(`http://127.0.0.1:${this.port}/?${kind}=${encodeURIComponent(target)}`);
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   }
 

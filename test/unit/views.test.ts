@@ -153,6 +153,13 @@ describe('tree model', () => {
       ['Not on code', 'Here'],
     );
     assert.equal(menteeChildren(m, { today: TODAY, showInactive: true }).find((g) => g.group === 'feedback')?.description, '3', 'off: all of it');
+    // Off, the rows of a repository not open here say which repository they are on.
+    const all = { today: TODAY, showInactive: true, openFolders: opts.openFolders };
+    const rows = groupChildren(m, 'feedback', all).flatMap((n) => (n.scope ? feedbackPartChildren(m, n.scope, all) : [n]));
+    const away = rows.find((n) => n.id.endsWith('#f2'));
+    assert.equal(away?.description, 'other/x · Elsewhere');
+    assert.match(away?.tooltip ?? '', /\(other\/x is not open here\)/);
+    assert.equal(rows.find((n) => n.id.endsWith('#f1'))?.description, 'Here', 'a row on an open repository is as before');
   });
 
   it('a mentee row says where its file lives when the notebook has more than one place', () => {

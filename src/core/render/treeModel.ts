@@ -79,6 +79,7 @@ export interface TreeStrings {
   inOtherRepos: string;
   pullRequest: string;
   mergeRequest: string;
+  notOpenHere: string;
 }
 
 export const ENGLISH_TREE_STRINGS: TreeStrings = {
@@ -115,6 +116,7 @@ export const ENGLISH_TREE_STRINGS: TreeStrings = {
   inOtherRepos: '{0} · {1} in repositories not open',
   pullRequest: 'pull request #{0}',
   mergeRequest: 'merge request !{0}',
+  notOpenHere: '{0} is not open here',
 };
 
 export interface TreeOptions {
@@ -475,11 +477,11 @@ function feedbackChildren(f: MenteeFile, opts: TreeOptions, scope: TreeNode['sco
       const rest = inScope.filter((fb) => !(fb.source && fb.review !== undefined));
       return [
         ...byReview.map((r) => groupNode(reviewName(r.review, s), r.items, { ...scope, review: r.review }, 'git-pull-request', r.review)),
-        ...feedbackRows(f.path, [...rest].sort(newestFirst)),
+        ...feedbackRows(f.path, [...rest].sort(newestFirst), opts),
       ];
     }
   }
-  return feedbackRows(f.path, [...inScope].sort(newestFirst));
+  return feedbackRows(f.path, [...inScope].sort(newestFirst), opts);
 }
 
 /**
@@ -504,9 +506,14 @@ export function feedbackPartChildren(f: MenteeFile, scope: NonNullable<TreeNode[
   return feedbackChildren(f, opts, scope);
 }
 
-function feedbackRows(path: string, list: readonly Feedback[]): TreeNode[] {
+function feedbackRows(path: string, list: readonly Feedback[], opts: TreeOptions): TreeNode[] {
   const names = shortestUniquePaths(list.flatMap((fb) => (fb.anchor ? [fb.anchor.path] : [])));
-  return list.map((fb) => feedbackNode(path, fb, fb.anchor ? names.get(fb.anchor.path) : undefined));
+  const folders = opts.openFolders;
+  return list.map((fb) => {
+    // Feedback on a repository that is not open here says which one it is on.
+    const elsewhere = fb.anchor?.repo && folders && anchorHome(fb.anchor, folders).kind === 'elsewhere' ? fb.anchor.repo : undefined;
+    return feedbackNode(path, fb, fb.anchor ? names.get(fb.anchor.path) : undefined, elsewhere, opts.strings);
+  });
 }
 
 /**
@@ -531,17 +538,18 @@ export function shortestUniquePaths(paths: readonly string[]): Map<string, strin
   return out;
 }
 
-export function feedbackNode(path: string, fb: Feedback, shortName?: string): TreeNode {
+export function feedbackNode(path: string, fb: Feedback, shortName?: string, elsewhere?: string, strings: TreeStrings = ENGLISH_TREE_STRINGS): TreeNode {
   const where = fb.anchor ? `${fb.anchor.path}:${fb.anchor.range.startLine}` : undefined;
   const file = fb.anchor ? `${shortName ?? fb.anchor.path.slice(fb.anchor.path.lastIndexOf('/') + 1)}:${fb.anchor.range.startLine}` : undefined;
   const repo = fb.anchor?.repo ? repositoryName(fb.anchor.repo) : undefined;
+  const away = elsewhere ? fill(strings.notOpenHere, repositoryName(elsewhere)) : undefined;
   return {
     id: `feedback:${path}#${fb.id}`,
     kind: 'feedback',
     // Kind and place stay visible in a narrow sidebar; the text follows and the hover has it whole.
     label: [fb.kind, file].filter(Boolean).join(' · '),
-    description: firstWords(fb.text, 60),
-    tooltip: `${fb.kind} · ${fb.date}${repo ? ' · ' + repo : ''}${where ? ' · ' + where : ''}\n${fb.text}`,
+    description: elsewhere ? `${repositoryName(elsewhere)} · ${firstWords(fb.text, 60)}` : firstWords(fb.text, 60),
+    tooltip: `${fb.kind} · ${fb.date}${repo ? ' · ' + repo : ''}${where ? ' · ' + where : ''}${away ? ` (${away})` : ''}\n${fb.text}`,
     icon: FEEDBACK_ICON[fb.kind] ?? 'comment',
     contextValue: `mentorship.feedback${fb.anchor ? '.anchored' : ''}`,
     collapsible: 'none',
