@@ -63,3 +63,36 @@ export async function firstTreeTimes(runs: number, shape: { goals: number; sessi
   }
   return { demo, large };
 }
+
+/**
+ * The first tree of a notebook: a code folder with no notes of its own, and `mentorship.notebookFolders`
+ * naming `folders` (machine settings, as a mentor keeps them), against the demo; runs alternated.
+ */
+export async function notebookTreeTimes(runs: number, folders: string[]): Promise<{ demo: number[]; notebook: number[] }> {
+  const demo: number[] = [];
+  const notebook: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const which of ['demo', 'notebook'] as const) {
+      const wb = await Workbench.start({
+        prepare: (ws) => {
+          if (which === 'notebook') {
+            rmSync(path.join(ws, '.mentorship'), { recursive: true, force: true });
+          }
+        },
+        machineSettings: which === 'notebook' ? { 'mentorship.notebookFolders': folders } : undefined,
+      });
+      try {
+        const entry = wb.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
+        await entry.waitFor({ timeout: 60_000 });
+        const t0 = Date.now();
+        await entry.click();
+        // A mentee row (the notebook's rows say where they live; the demo's are its mentees).
+        await wb.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 120_000 });
+        (which === 'demo' ? demo : notebook).push(Date.now() - t0);
+      } finally {
+        await wb.stop();
+      }
+    }
+  }
+  return { demo, notebook };
+}

@@ -5,7 +5,7 @@
  * starts code-server).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORE_SCHEMA, load as jsyamlLoad } from 'js-yaml';
@@ -13,6 +13,7 @@ import * as yaml from 'yaml';
 import { locate, captureContext } from '../src/core/anchors/anchor';
 import { addSession } from '../src/core/operations/changes';
 import { MentorshipStore } from '../src/core/storage/store';
+import { Notebook } from '../src/core/storage/notebook';
 import { groupChildren, menteeChildren, rootNodes } from '../src/core/render/treeModel';
 import { provideYaml } from '../src/core/storage/yamlLib';
 import { NodeFileSystem } from '../test/support/nodeFs';
@@ -134,6 +135,37 @@ async function main(): Promise<void> {
     record('load_all_large', full.ours, full.base);
     budget('first_tree', r.ours <= 500, `large ≤ 500 ms (${r.ours.toFixed(0)} ms)`);
     budget('load_all_large', full.ours <= 1.5 * (full.base ?? 0), `≤ 1.5 × a bare read and js-yaml load (${(full.ours / (full.base ?? 1)).toFixed(2)} ×)`);
+  }
+
+  // notebook_first_tree: the first level of the tree from three notebook folders of 20 mentees each, against
+  // the same 60 mentees in one data folder (runs alternated). The places are read side by side.
+  {
+    const places = [0, 1, 2].map((i) => generateWorkspace(path.join(WORK, `notebook-${i}`), 20, SHAPE, 10 + i));
+    const one = path.join(WORK, 'notebook-one', '.mentorship');
+    mkdirSync(path.join(one, 'mentees'), { recursive: true });
+    places.forEach((root, i) => {
+      for (const f of readdirSync(path.join(root, 'mentees'))) {
+        copyFileSync(path.join(root, 'mentees', f), path.join(one, 'mentees', `${i}-${f}`));
+      }
+    });
+    const r = await paired(
+      R,
+      async () => {
+        const nb = new Notebook(places.map((root, i) => ({ root, label: `n${i}`, source: 'notebook' as const, store: new MentorshipStore(fsys, root) })));
+        await Promise.all(nb.places.map((p) => p.store.loadQuick()));
+        rootNodes(nb.mentees, { today: TODAY, showInactive: true });
+        if (nb.mentees.length !== 60) {
+          throw new Error('three places of 20 mentees make 60 mentees');
+        }
+      },
+      async () => {
+        const s = new MentorshipStore(fsys, one);
+        await s.loadQuick();
+        rootNodes(s.mentees, { today: TODAY, showInactive: true });
+      },
+    );
+    record('notebook_first_tree', r.ours, r.base);
+    budget('notebook_first_tree', r.ours <= 1.3 * (r.base ?? 0), `3 folders × 20 mentees ≤ 1.3 × one folder of 60 (${(r.ours / (r.base ?? 1)).toFixed(2)} ×)`);
   }
 
   // tree_model: first two levels of the tree for the large workspace, from loaded state.
@@ -280,6 +312,18 @@ async function main(): Promise<void> {
     const demo = median(t.demo);
     record('first_tree_workbench', large, demo);
     budget('first_tree_workbench', large <= 1.3 * demo, `200 mentees ≤ 1.3 × the demo (${(large / demo).toFixed(2)} ×; 200 mentees ${t.large.join(', ')} ms; demo ${t.demo.join(', ')} ms)`);
+  }
+
+  // notebook_first_tree_workbench: from a click on the Mentorship view to its first rows in code-server, in a
+  // code folder with no notes of its own and three notebook folders of 20 mentees each, against the demo.
+  if (withWorkbench) {
+    const { notebookTreeTimes } = await import('./activate');
+    const folders = [0, 1, 2].map((i) => path.dirname(generateWorkspace(path.join(WORK, `notebook-wb-${i}`), 20, SHAPE, 20 + i)));
+    const t = await notebookTreeTimes(quick ? 2 : 5, folders);
+    const nb = median(t.notebook);
+    const demo = median(t.demo);
+    record('notebook_first_tree_workbench', nb, demo);
+    budget('notebook_first_tree_workbench', nb <= 1.3 * demo, `3 notebook folders × 20 mentees ≤ 1.3 × the demo (${(nb / demo).toFixed(2)} ×; notebook ${t.notebook.join(', ')} ms; demo ${t.demo.join(', ')} ms)`);
   }
 
   const results = {

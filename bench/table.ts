@@ -13,6 +13,8 @@ const ROWS: [string, string, string][] = [
   ['first_tree', 'first level of the tree, 200 mentees (~20 MB)', '≤ 500 ms'],
   ['load_all_large', 'full read of the 200 mentees (after the first level is shown)', '≤ 1.5 × floor'],
   ['first_tree_workbench', 'click on the Mentorship view to its first rows in code-server, 200 mentees (~20 MB)', '≤ 1.3 × the demo'],
+  ['notebook_first_tree', 'first level of the tree from 3 notebook folders × 20 mentees', '≤ 1.3 × one folder'],
+  ['notebook_first_tree_workbench', 'click on the Mentorship view to its first rows in code-server, a code folder and 3 notebook folders × 20 mentees', '≤ 1.3 × the demo'],
   ['tree_model', 'first two tree levels, 200 mentees, from loaded state', '≤ 20 ms'],
   ['tree_model_500x20', 'three tree levels, 500 mentees × 20 goals', '≤ 20 ms'],
   ['write_session', 'add a session to a 1 MB mentee file, atomically', '≤ 3 × floor'],
@@ -32,6 +34,8 @@ const BASELINES: Record<string, string> = {
   load_all: 'read + `yaml.parse`',
   load_all_large: 'floor: read + js-yaml load',
   first_tree_workbench: 'the 3-mentee demo',
+  notebook_first_tree: 'the 60 mentees in one folder',
+  notebook_first_tree_workbench: 'the 3-mentee demo',
   write_session: 'floor: js-yaml load of the file',
   write_session_100kb: 'floor: js-yaml load of the file',
 };

@@ -205,20 +205,29 @@ export class MentorshipWorkspace implements vscode.Disposable {
       }
       specs.push({ root: r.root as string, label: folder.name, source: 'workspace', base: folder.uri, anchor: folder.uri, folder });
     }
-    for (const entry of [...new Set(entries)]) {
-      const expanded = expandHome(entry, homeFolder());
-      if (!expanded || !isAbsoluteSetting(expanded)) {
+    // The folders are asked side by side; the places keep the order of the setting.
+    const unique = [...new Set(entries)];
+    const probes = await Promise.all(
+      unique.map(async (entry) => {
+        const expanded = expandHome(entry, homeFolder());
+        if (!expanded || !isAbsoluteSetting(expanded)) {
+          return undefined;
+        }
+        const uri = vscode.Uri.file(expanded);
+        return { uri, probe: await probeNotebookFolder(new VscodeFileSystem(uri), uri.path) };
+      }),
+    );
+    for (const [i, entry] of unique.entries()) {
+      const asked = probes[i];
+      if (!asked) {
         problems.push({ entry, cause: vscode.l10n.t('it is not an absolute path (write it as /home/you/mentoring/ana, or ~/mentoring/ana)') });
         continue;
       }
-      const uri = vscode.Uri.file(expanded);
-      const fs = new VscodeFileSystem(uri);
-      const probe = await probeNotebookFolder(fs, uri.path);
-      if ('problem' in probe) {
-        problems.push({ entry, cause: localCause(probe.problem) });
+      if ('problem' in asked.probe) {
+        problems.push({ entry, cause: localCause(asked.probe.problem) });
         continue;
       }
-      specs.push({ root: probe.root, label: folderLabel(entry), source: 'notebook', base: uri, anchor: uri, entry });
+      specs.push({ root: asked.probe.root, label: folderLabel(entry), source: 'notebook', base: asked.uri, anchor: asked.uri, entry });
     }
     return specs;
   }
@@ -318,12 +327,14 @@ export class MentorshipWorkspace implements vscode.Disposable {
       await this.setContexts(exists.some(Boolean), false);
       // Each place's first level, then its full read; one place that fails does not hold up the others.
       const failures: unknown[] = [];
+      // Every first level before any full read: one place's parsing would hold up the others' first rows.
+      const quick = await Promise.all(places.map((p, i) => (exists[i] ? p.store.loadQuick().then(() => true, (e: unknown) => (failures.push(e), false)) : true)));
       await Promise.all(
         places.map(async (p, i) => {
+          if (!quick[i]) {
+            return;
+          }
           try {
-            if (exists[i]) {
-              await p.store.loadQuick();
-            }
             await p.store.load();
           } catch (e) {
             failures.push(e);
