@@ -50,12 +50,7 @@ export async function firstTreeTimes(runs: number, shape: { goals: number; sessi
         },
       });
       try {
-        const entry = wb.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
-        await entry.waitFor({ timeout: 60_000 });
-        const t0 = Date.now();
-        await entry.click();
-        await wb.page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 120_000 });
-        (which === 'demo' ? demo : large).push(Date.now() - t0);
+        (which === 'demo' ? demo : large).push(await clickToFirstRow(wb, '.part.sidebar .monaco-list-row'));
       } finally {
         await wb.stop();
       }
@@ -82,17 +77,21 @@ export async function notebookTreeTimes(runs: number, folders: string[]): Promis
         machineSettings: which === 'notebook' ? { 'mentorship.notebookFolders': folders } : undefined,
       });
       try {
-        const entry = wb.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
-        await entry.waitFor({ timeout: 60_000 });
-        const t0 = Date.now();
-        await entry.click();
-        // A mentee row (the notebook's rows say where they live; the demo's are its mentees).
-        await wb.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 120_000 });
-        (which === 'demo' ? demo : notebook).push(Date.now() - t0);
+        (which === 'demo' ? demo : notebook).push(await clickToFirstRow(wb, '.part.sidebar .monaco-list-row[aria-level="1"]'));
       } finally {
         await wb.stop();
       }
     }
   }
   return { demo, notebook };
+}
+
+/** Milliseconds from a click on the Mentorship view's activity bar entry to the first `row` drawn. */
+async function clickToFirstRow(wb: Workbench, row: string): Promise<number> {
+  const entry = wb.page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first();
+  await entry.waitFor({ timeout: 60_000 });
+  const t0 = Date.now();
+  await entry.click();
+  await wb.page.locator(row).first().waitFor({ timeout: 120_000 });
+  return Date.now() - t0;
 }

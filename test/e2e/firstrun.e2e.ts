@@ -56,29 +56,7 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.expandTreeRow('Goals');
       await wb.expandTreeRow('Ana Souza');
       await wb.expandTreeRow('Feedback');
-      const visible = async (rowText: string, want: string): Promise<boolean> =>
-        wb.page.evaluate(
-          ([r, w]) => {
-            const row = Array.from(document.querySelectorAll('.monaco-list-row')).find((x) => (x.textContent ?? '').includes(r));
-            if (!row) {
-              return false;
-            }
-            const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              const i = (n.textContent ?? '').indexOf(w);
-              if (i >= 0) {
-                const range = document.createRange();
-                range.setStart(n, i);
-                range.setEnd(n, i + w.length);
-                // Inside the row and not cut by the label's ellipsis.
-                const box = (n.parentElement?.closest('.monaco-icon-label-container') ?? row).getBoundingClientRect();
-                return range.getBoundingClientRect().right <= box.right + 0.5;
-              }
-            }
-            return false;
-          },
-          [rowText, want],
-        );
+      const visible = (rowText: string, want: string): Promise<boolean> => shownWhole(wb, rowText, want);
       // A long title: the warning is in the icon (never cut), the description starts with it, the hover says what is missing.
       const goalRow = wb.treeRow('Give a talk at the engineering');
       assert.equal(await goalRow.locator('.codicon-warning').count(), 1, 'the goal row shows a warning icon');
@@ -130,6 +108,31 @@ for (const theme of ['dark', 'light'] as const) {
  * The tree as VS Code opens it: at the default sidebar width, with the Chat view open where the version
  * opens it by default (1.139 does, on the right, which narrows the sidebar).
  */
+/** Whether `want` is drawn whole in the sidebar row holding `rowText`: inside the row, not cut by its label's ellipsis. */
+function shownWhole(wb: Workbench, rowText: string, want: string): Promise<boolean> {
+  return wb.page.evaluate(
+    ([r, w]) => {
+      const row = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).find((x) => (x.textContent ?? '').includes(r));
+      if (!row) {
+        return false;
+      }
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent ?? '').indexOf(w);
+        if (i >= 0) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + w.length);
+          const box = (n.parentElement?.closest('.monaco-icon-label-container') ?? row).getBoundingClientRect();
+          return range.getBoundingClientRect().right <= box.right + 0.5;
+        }
+      }
+      return false;
+    },
+    [rowText, want],
+  );
+}
+
 describe('e2e: the tree in the workbench as it comes', function () {
   const get = useWorkbench({ asItComes: true });
 
@@ -146,28 +149,7 @@ describe('e2e: the tree in the workbench as it comes', function () {
     await wb.expandTreeRow('Ana Souza');
     await wb.expandTreeRow('Goals');
     await wb.expandTreeRow('Feedback');
-    const visible = (rowText: string, want: string): Promise<boolean> =>
-      wb.page.evaluate(
-        ([r, w]) => {
-          const row = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).find((x) => (x.textContent ?? '').includes(r));
-          if (!row) {
-            return false;
-          }
-          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const i = (n.textContent ?? '').indexOf(w);
-            if (i >= 0) {
-              const range = document.createRange();
-              range.setStart(n, i);
-              range.setEnd(n, i + w.length);
-              const box = (n.parentElement?.closest('.monaco-icon-label-container') ?? row).getBoundingClientRect();
-              return range.getBoundingClientRect().right <= box.right + 0.5;
-            }
-          }
-          return false;
-        },
-        [rowText, want],
-      );
+    const visible = (rowText: string, want: string): Promise<boolean> => shownWhole(wb, rowText, want);
     // An action item past its due date: the warning is its icon, never cut off.
     await wb.expandTreeRow('Action items');
     const overdue = wb.page.locator('.part.sidebar .monaco-list-row', { has: wb.page.locator('.codicon-warning') }).first();
