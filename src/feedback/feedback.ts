@@ -348,20 +348,28 @@ export async function resumeGoTo(deps: Deps): Promise<void> {
   if (!pending) {
     return;
   }
+  // The window may start with its folders still on their way: wait for them, until the two minutes end.
+  const deadline = pending.at + 120_000;
+  while (Date.now() < deadline) {
+    await deps.repos.folders();
+    const fb = deps.ws.store?.file(pending.path)?.data?.feedback.find((x) => x.id === pending.id);
+    if (fb?.anchor && (await deps.repos.home(fb.anchor)).kind === 'open') {
+      await writePending(deps, undefined);
+      deps.log.info(`Feedback ${fb.id}: going to its code in the local clone that was just added`);
+      await vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', pending.path, pending.id));
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const sub = deps.repos.onDidChange(() => done());
+      const timer = setTimeout(() => done(), Math.max(0, Math.min(5_000, deadline - Date.now())));
+      function done(): void {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
   await writePending(deps, undefined);
-  if (Date.now() - pending.at > 120_000) {
-    return;
-  }
-  const fb = deps.ws.store?.file(pending.path)?.data?.feedback.find((x) => x.id === pending.id);
-  if (!fb?.anchor) {
-    return;
-  }
-  await deps.repos.folders();
-  if ((await deps.repos.home(fb.anchor)).kind !== 'open') {
-    return;
-  }
-  deps.log.info(`Feedback ${fb.id}: going to its code in the local clone that was just added`);
-  await vscode.commands.executeCommand('mentorship.goToFeedback', entryArg('feedback', pending.path, pending.id));
 }
 
 function findFeedback(deps: Deps, arg: unknown): { path: string; fb: Feedback } {
