@@ -325,9 +325,9 @@ export class MentorshipWorkspace implements vscode.Disposable {
       const t0 = Date.now();
       const exists = await Promise.all(places.map((p) => p.store.exists()));
       await this.setContexts(exists.some(Boolean), false);
-      // Each place's first level, then its full read; one place that fails does not hold up the others.
+      // Every place's first level, then the full reads: one place's parsing would hold up the others' first
+      // rows. One place that fails does not hold up the others.
       const failures: unknown[] = [];
-      // Every first level before any full read: one place's parsing would hold up the others' first rows.
       const quick = await Promise.all(places.map((p, i) => (exists[i] ? p.store.loadQuick().then(() => true, (e: unknown) => (failures.push(e), false)) : true)));
       await Promise.all(
         places.map(async (p, i) => {

@@ -61,22 +61,32 @@ export async function repositoryOfFolder(folder: vscode.Uri): Promise<FolderRepo
     const root = folder.with({ path: `/${owner}/${repo}` });
     return { ...virtual, root, within: relativeInside(root.path, folder.path) ?? '' };
   }
-  let dir: vscode.Uri | undefined = folder;
+  const around = await gitFolderAround(folder);
+  const identity = around && (await identityAt(around.root, around.gitDir));
+  return around && identity ? { ...identity, root: around.root, within: relativeInside(around.root.path, folder.path) ?? '' } : undefined;
+}
+
+/** The nearest folder at or above `uri` that is a repository's top, and its git folder. */
+async function gitFolderAround(uri: vscode.Uri): Promise<{ root: vscode.Uri; gitDir: vscode.Uri } | undefined> {
+  let dir: vscode.Uri | undefined = uri;
   for (let depth = 0; dir && depth < 64; depth++, dir = parent(dir)) {
     const gitDir = await gitDirOf(dir);
-    if (!gitDir) {
-      continue;
+    if (gitDir) {
+      return { root: dir, gitDir };
     }
-    const identity = await identityAt(dir, gitDir);
-    return identity ? { ...identity, root: dir, within: relativeInside(dir.path, folder.path) ?? '' } : undefined;
   }
   return undefined;
 }
 
+/** Where a git folder keeps what its worktrees share (config, refs): its `commondir`, else itself. */
+async function commonDirOf(gitDir: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const common = await readText(vscode.Uri.joinPath(gitDir, 'commondir'));
+  return common ? resolveFrom(gitDir, common) : undefined;
+}
+
 /** A repository's identity from its git folder's config (a worktree's: the common one) and first commit. */
 async function identityAt(root: vscode.Uri, gitDir: vscode.Uri): Promise<RepositoryIdentity | undefined> {
-  const common = await readText(vscode.Uri.joinPath(gitDir, 'commondir'));
-  const configDir = common ? resolveFrom(gitDir, common) : gitDir;
+  const configDir = (await commonDirOf(gitDir)) ?? gitDir;
   const remotes = remotesOfGitConfig((await readText(vscode.Uri.joinPath(configDir, 'config'))) ?? '');
   return repositoryIdentity(remotes, await firstCommit(root));
 }
@@ -100,38 +110,34 @@ async function gitDirOf(dir: vscode.Uri): Promise<vscode.Uri | undefined> {
  * file or packed-refs): for when VS Code's git extension has not opened the repository yet, or is off.
  */
 export async function headCommitOnDisk(uri: vscode.Uri): Promise<string | undefined> {
-  let dir: vscode.Uri | undefined = uri;
-  for (let depth = 0; dir && depth < 64; depth++, dir = parent(dir)) {
-    const gitDir = await gitDirOf(dir);
-    if (!gitDir) {
-      continue;
-    }
-    const head = ((await readText(vscode.Uri.joinPath(gitDir, 'HEAD'))) ?? '').trim();
-    if (/^[0-9a-f]{40,64}$/.test(head)) {
-      return head; // a detached HEAD
-    }
-    const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
-    if (!ref) {
-      return undefined;
-    }
-    const common = await readText(vscode.Uri.joinPath(gitDir, 'commondir'));
-    const dirs = common ? [gitDir, resolveFrom(gitDir, common)] : [gitDir];
-    for (const d of dirs) {
-      const loose = ((await readText(vscode.Uri.joinPath(d, ...ref.split('/')))) ?? '').trim();
-      if (/^[0-9a-f]{40,64}$/.test(loose)) {
-        return loose;
-      }
-      const packed = (await readText(vscode.Uri.joinPath(d, 'packed-refs'))) ?? '';
-      const line = packed.split('\n').find((l) => l.trim().endsWith(` ${ref}`));
-      const id = line?.trim().split(' ')[0];
-      if (id && /^[0-9a-f]{40,64}$/.test(id)) {
-        return id;
-      }
-    }
+  const gitDir = (await gitFolderAround(uri))?.gitDir;
+  if (!gitDir) {
     return undefined;
+  }
+  const head = ((await readText(vscode.Uri.joinPath(gitDir, 'HEAD'))) ?? '').trim();
+  if (OBJECT_ID.test(head)) {
+    return head; // a detached HEAD
+  }
+  const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
+  if (!ref) {
+    return undefined;
+  }
+  const common = await commonDirOf(gitDir);
+  for (const d of common ? [gitDir, common] : [gitDir]) {
+    const loose = ((await readText(vscode.Uri.joinPath(d, ...ref.split('/')))) ?? '').trim();
+    if (OBJECT_ID.test(loose)) {
+      return loose;
+    }
+    const packed = (await readText(vscode.Uri.joinPath(d, 'packed-refs'))) ?? '';
+    const id = packed.split('\n').find((l) => l.trim().endsWith(` ${ref}`))?.trim().split(' ')[0];
+    if (id && OBJECT_ID.test(id)) {
+      return id;
+    }
   }
   return undefined;
 }
+
+const OBJECT_ID = /^[0-9a-f]{40,64}$/;
 
 /**
  * Every repository a workspace folder's code is in: the one around it, and those in its first level of
