@@ -33,6 +33,8 @@ interface PlaceSpec {
   folder?: vscode.WorkspaceFolder;
   /** A notebook folder as the mentor wrote it in the settings. */
   entry?: string;
+  /** Whether its data folder is there, once looked at (see choosePlaces); undefined when the look failed. */
+  exists?: boolean;
 }
 
 /** A notebook folder of the settings that cannot be read, and why. */
@@ -241,21 +243,30 @@ export class MentorshipWorkspace implements vscode.Disposable {
     const seen = new Set<string>();
     const out: PlaceSpec[] = [];
     const hasNotebook = specs.some((s) => s.source === 'notebook');
+    // Every place is looked at side by side (its folder, then where it really is); the order stays the specs'.
+    const looks = await Promise.all(
+      specs.map(async (s) => {
+        const stat = await new VscodeFileSystem(s.base).stat(s.root).then(
+          (st) => st,
+          () => null,
+        );
+        const exists = stat?.type === 'directory';
+        return { exists: stat === null ? undefined : exists, key: await realFolder(exists ? s.base.with({ path: s.root }) : s.anchor) };
+      }),
+    );
     for (const [i, s] of specs.entries()) {
-      const fs = new VscodeFileSystem(s.base);
-      const exists = (await fs.stat(s.root).catch(() => undefined))?.type === 'directory';
+      const { exists, key } = looks[i];
       // In a code repository with no notes of its own, the notebook is the mentor's folders; without any,
       // the first workspace folder is where notes are set up.
       if (s.source === 'workspace' && !exists && (i > 0 || hasNotebook)) {
         continue;
       }
-      const key = await realFolder(exists ? s.base.with({ path: s.root }) : s.anchor);
       const id = exists ? key : `${key}\u0000${s.root}`;
       if (seen.has(id)) {
         continue;
       }
       seen.add(id);
-      out.push(s);
+      out.push({ ...s, exists });
     }
     return out;
   }
@@ -271,6 +282,8 @@ export class MentorshipWorkspace implements vscode.Disposable {
 
   private async startOnce(generation: number): Promise<void> {
     const problems: FolderProblem[] = [];
+    // Who is in VS Code (a git call) is asked while the folders are looked at: neither waits for the other.
+    const identity = this.identity.read(vscode.workspace.workspaceFolders?.[0]);
     const specs = await this.choosePlaces(await this.placeSpecs(problems));
     if (generation !== this.generation) {
       return; // a newer start is under way: it reads the places as they are now
@@ -320,10 +333,11 @@ export class MentorshipWorkspace implements vscode.Disposable {
     // A save in the editor is seen at once, without waiting for the file watcher.
     subscriptions.push(vscode.workspace.onDidSaveTextDocument((d) => this.onDisk(run, d.uri)));
     try {
-      await this.identity.read(vscode.workspace.workspaceFolders?.[0]);
+      await identity;
       this.identity.update(undefined);
       const t0 = Date.now();
-      const exists = await Promise.all(places.map((p) => p.store.exists()));
+      // choosePlaces has looked already; a place whose look failed is asked again, for the store's own error.
+      const exists = await Promise.all(places.map((p, i) => specs[i].exists ?? p.store.exists()));
       await this.setContexts(exists.some(Boolean), false);
       // Every place's first level, then the full reads: one place's parsing would hold up the others' first
       // rows. One place that fails does not hold up the others.
