@@ -417,6 +417,41 @@ function sliceFor(text: string, edit: Edit): Slice | undefined {
 }
 
 function spliceWhole(text: string, edit: Edit): string {
+  try {
+    return spliceDirect(text, edit);
+  } catch (e) {
+    const inFlow = e instanceof EditError ? spliceInFlow(text, edit) : undefined;
+    if (inFlow === undefined) {
+      throw e;
+    }
+    return inFlow;
+  }
+}
+
+/**
+ * An edit inside a flow collection written on one line (`- {id: g1, title: …, progress: 5}`) rewrites
+ * that collection, in flow style, where it stands: the other lines stay as they are. Undefined when the
+ * edit goes through no such collection, or the collection spans lines (it may hold comments).
+ */
+function spliceInFlow(text: string, edit: Edit): string | undefined {
+  const doc = parseForSplice(text);
+  const inside = edit.op === 'append' ? edit.path.length : edit.path.length - 1;
+  for (let i = 0; i <= inside; i++) {
+    const node = nodeAt(doc, edit.path.slice(0, i));
+    if (!isCollection(node) || !node.flow) {
+      continue;
+    }
+    const [start, end] = rangeOf(node);
+    if (text.slice(start, end).includes('\n')) {
+      return undefined;
+    }
+    const value = applyToPlain(node.toJSON(), { ...edit, path: edit.path.slice(i) } as Edit);
+    return text.slice(0, start) + renderBlock(value, true).join(' ') + text.slice(end);
+  }
+  return undefined;
+}
+
+function spliceDirect(text: string, edit: Edit): string {
   const doc = parseForSplice(text);
   if (edit.op === 'append') {
     const target = nodeAt(doc, edit.path);
