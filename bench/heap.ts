@@ -2,7 +2,7 @@
 import * as yaml from 'yaml';
 import { MentorshipStore } from '../src/core/storage/store';
 import { provideYaml } from '../src/core/storage/yamlLib';
-import { NodeFileSystem } from '../test/support/nodeFs';
+import { NodeFileSystem } from '../src/platform/nodeFs';
 
 provideYaml(() => yaml);
 

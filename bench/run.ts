@@ -16,7 +16,7 @@ import { MentorshipStore } from '../src/core/storage/store';
 import { Notebook } from '../src/core/storage/notebook';
 import { groupChildren, menteeChildren, rootNodes } from '../src/core/render/treeModel';
 import { provideYaml } from '../src/core/storage/yamlLib';
-import { NodeFileSystem } from '../test/support/nodeFs';
+import { NodeFileSystem } from '../src/platform/nodeFs';
 import { generateWorkspace, menteeYaml, rng } from './generate';
 import { writeReadmeTable } from './table';
 

@@ -1,7 +1,7 @@
-/** The store's FileSystem on Node's `fs`, for unit tests and benchmarks. */
+/** The store's FileSystem on Node's `fs`, for the MCP server, unit tests and benchmarks. */
 import { promises as fsp } from 'node:fs';
-import { FsError, unlessNotFound } from '../../src/core/storage/fs';
-import type { FileStat, FileSystem, FsErrorCode } from '../../src/core/storage/fs';
+import { FsError, unlessNotFound } from '../core/storage/fs';
+import type { FileStat, FileSystem, FsErrorCode } from '../core/storage/fs';
 
 const CODES: Record<string, FsErrorCode> = { ENOENT: 'notFound', ENOTDIR: 'notFound', EACCES: 'noPermission', EPERM: 'noPermission', EIO: 'unavailable', EEXIST: 'exists' };
 

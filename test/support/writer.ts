@@ -7,7 +7,7 @@ import * as yaml from 'yaml';
 import { addSession } from '../../src/core/operations/changes';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { provideYaml } from '../../src/core/storage/yamlLib';
-import { NodeFileSystem } from './nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 provideYaml(() => yaml);
 

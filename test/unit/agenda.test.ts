@@ -13,7 +13,7 @@ import { groupChildren, menteeChildren, rootNodes } from '../../src/core/render/
 import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore, type MenteeFile } from '../../src/core/storage/store';
 import { conflictMarkerLine } from '../../src/core/storage/markers';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 const ANA = `version: 1
 name: Ana Souza

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { locate } from '../../src/core/anchors/anchor';
 import { MentorshipStore } from '../../src/core/storage/store';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 const DEMO = path.join(__dirname, '..', '..', 'demo');
 

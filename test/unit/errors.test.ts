@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { FsError } from '../../src/core/storage/fs';
 import type { FsErrorCode } from '../../src/core/storage/fs';
 import { MentorshipStore, StoreError } from '../../src/core/storage/store';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 /** Node's file system, with chosen calls failing the way a real disk or permission check fails. */
 class FailingFs extends NodeFileSystem {

@@ -8,7 +8,7 @@ import type { Place } from '../../src/core/storage/notebook';
 import { expandHome, folderLabel, isAbsoluteSetting, probeNotebookFolder } from '../../src/core/storage/places';
 import { MentorshipStore, StoreError } from '../../src/core/storage/store';
 import { addMentee, runOperation } from '../../src/core/operations/run';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'mentorship-notebook-'));

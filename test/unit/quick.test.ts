@@ -8,7 +8,7 @@ import { quickMentee } from '../../src/core/storage/quick';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { rootNodes, rowsToRefresh } from '../../src/core/render/treeModel';
 import type { TreeNode } from '../../src/core/render/treeModel';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 const TODAY = '2026-11-28';
 

@@ -16,7 +16,7 @@ import { decode, parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore, StoreError } from '../../src/core/storage/store';
 import { applyEdits } from '../../src/core/storage/yamlEdit';
 import type { Edit } from '../../src/core/storage/yamlEdit';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 import { lineMapping } from '../../bench/history';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseMentee } from '../../src/core/storage/parse';
 import { renderReport } from '../../src/core/render/report';
 import { MentorshipStore } from '../../src/core/storage/store';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 import { parseFragment } from './support/html';
 
 const SECRET = 'PRIVATE-CANARY-7f3a';

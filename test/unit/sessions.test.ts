@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { recordSession, sessionEntry } from '../../src/core/operations/changes';
 import { runOperation } from '../../src/core/operations/run';
 import { MentorshipStore } from '../../src/core/storage/store';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 
 const FILE = `# Ana's file, written by hand
 version: 1

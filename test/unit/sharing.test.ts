@@ -22,7 +22,7 @@ import { parseMentee } from '../../src/core/storage/parse';
 import { MentorshipStore } from '../../src/core/storage/store';
 import { applyEdits } from '../../src/core/storage/yamlEdit';
 import { git as gitIn, identity, tryGit } from '../support/git';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 import { menteeData } from '../support/parsed';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MentorshipStore, StoreError } from '../../src/core/storage/store';
-import { NodeFileSystem } from '../support/nodeFs';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 import { HAND_WRITTEN } from './yamlEdit.test';
 
 async function tempStore(files: Record<string, string | Uint8Array> = {}): Promise<{ dir: string; store: MentorshipStore; file: (n: string) => string }> {
