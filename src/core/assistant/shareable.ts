@@ -1,0 +1,27 @@
+/**
+ * What an assistant may see of a mentee: the file's data without any private text. Private notes live
+ * in `private/` (never read here); a `private:` field still in a shared file (written by hand, or before
+ * notes were kept apart), on a session or anywhere else, is dropped too. Every read tool, resource,
+ * prompt and chat message starts here.
+ */
+import type { Mentee } from '../domain/model';
+
+export function shareable(m: Mentee): Mentee {
+  return withoutPrivate(m) as Mentee;
+}
+
+function withoutPrivate(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    return v.map(withoutPrivate);
+  }
+  if (v === null || typeof v !== 'object') {
+    return v;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'private') {
+      out[k] = withoutPrivate(x);
+    }
+  }
+  return out;
+}
