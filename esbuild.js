@@ -103,6 +103,8 @@ const builds = [
   ...Object.entries(BUNDLES).map(([name, b]) => nodeBuild(b.entry, `dist/${name}.js`, { external: name === 'yaml' ? [] : ['vscode', './yaml.js'] })),
   // Run by git, not by VS Code: the merge driver for shared notes.
   nodeBuild('src/mergeDriver/main.ts', 'dist/merge-driver.js', { target: 'node18' }),
+  // Run by an agent (or VS Code's MCP support), not by the extension host: the MCP server over stdio.
+  nodeBuild('src/mcp/server.ts', 'dist/mcp.js', { define: { VERSION: JSON.stringify(require('./package.json').version) } }),
   {
     ...common,
     entryPoints: ['src/webview/main.ts'],

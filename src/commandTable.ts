@@ -58,6 +58,8 @@ export const COMMANDS: Record<CommandId, CommandEntry> = {
   'mentorship.editMentorProfile': flows(true),
   'mentorship.closeMentorship': flows(true),
   'mentorship.exportReport': flows(true),
+  'mentorship.prepareNextSession': { in: 'assistant', writes: false },
+  'mentorship.saveProposedSession': { in: 'assistant', writes: true },
   'mentorship.importReviewComments': flows(true),
   'mentorship.forgetGitLabToken': flows(false),
   'mentorship.addAgendaTopic': flows(true),

@@ -5,6 +5,7 @@
 const activationStart: number = (globalThis as { __mentorshipLoadStart?: number }).__mentorshipLoadStart ?? Date.now();
 
 import * as vscode from 'vscode';
+import { registerAssistant } from './assistant/register';
 import { registerCommands } from './commands';
 import { registerDashboard } from './dashboard/register';
 import { registerFeedbackViews } from './feedback/register';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerDashboard(deps);
   registerSharing(deps);
   registerCommands(deps, tree.flows);
+  registerAssistant(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
   const loading = bundles.then(() => ws.start()).finally(() => void repos.folders()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));

@@ -48,6 +48,8 @@ export const COMMAND_IDS = [
   'mentorship.resolveConflict',
   'mentorship.revealMentee',
   'mentorship.revealFeedback',
+  'mentorship.prepareNextSession',
+  'mentorship.saveProposedSession',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

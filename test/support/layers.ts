@@ -47,7 +47,8 @@ export const ALLOWED: Record<string, string[]> = {
   workspace: ['core/*', 'platform', 'kit', 'vscode'],
   protocol: [],
   webview: ['protocol'],
-  tool: ['core/*', 'node'],
+  // Programs outside VS Code: the core, Node, and the store's file system on Node (platform/nodeFs.ts).
+  tool: ['core/*', 'platform', 'node'],
   feature: ['core/*', 'platform', 'kit', 'workspace', 'protocol', 'feature', 'vscode', 'node'],
   entry: ['core/*', 'platform', 'kit', 'workspace', 'protocol', 'feature', 'vscode'],
 };

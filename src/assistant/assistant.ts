@@ -1,0 +1,185 @@
+/**
+ * The assistant bundle (dist/assistant.js), loaded the first time an assistant asks or Prepare Next
+ * Session runs: VS Code's language-model tools, the `@mentor` participant and the MCP server's
+ * definition, each a thin adapter over core/assistant (the tools, defined once) and so over the
+ * operations table. Nothing here reads private notes; the core's answers are built without them.
+ */
+import * as vscode from 'vscode';
+import { digestMarkdown, sessionDigest } from '../core/assistant/digest';
+import type { DigestStrings } from '../core/assistant/digest';
+import { handleChat } from '../core/assistant/chat';
+import type { ChatMessage, ChatModel } from '../core/assistant/chat';
+import { notebookForTools, tool } from '../core/assistant/tools';
+import type { ToolContext } from '../core/assistant/tools';
+import type { Deps, Flows } from '../kit/command';
+import { today } from '../kit/input';
+import { resolveMentee } from '../kit/mentees';
+import { Wizard } from '../kit/wizard';
+
+export const FLOWS: Flows = {
+  'mentorship.prepareNextSession': (deps, arg) => prepareNextSession(deps, arg),
+  'mentorship.saveProposedSession': (deps, id) => savePending(deps, id),
+};
+
+async function context(deps: Deps): Promise<ToolContext> {
+  await deps.ws.whenLoaded();
+  return { notebook: notebookForTools(deps.ws.requireStore()), today: today() };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Language-model tools
+
+/** The feedback tool without a path asks about the active editor's file and selection. */
+async function withEditor(deps: Deps, name: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (name !== 'mentorship_feedback_on_code' || input.path) {
+    return input;
+  }
+  const editor = vscode.window.activeTextEditor;
+  const place = editor ? deps.repos.documentPlace(editor.document.uri) : undefined;
+  if (!editor || !place) {
+    return input;
+  }
+  const at = await deps.repos.anchorPlace(place);
+  const sel = editor.selection;
+  return { ...input, path: at.path, ...(at.repo ? { repo: at.repo } : {}), ...(sel.isEmpty ? {} : { startLine: sel.start.line + 1, endLine: sel.end.line + 1 }) };
+}
+
+function asObject(input: unknown): Record<string, unknown> {
+  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+}
+
+export async function invokeTool(deps: Deps, name: string, input: unknown): Promise<vscode.LanguageModelToolResult> {
+  const t = tool(name);
+  if (!t) {
+    throw new Error(`No tool ${name}`);
+  }
+  const ctx = await context(deps);
+  const text = await t.run(ctx, await withEditor(deps, name, asObject(input)));
+  if (t.writes) {
+    deps.log.info(`${name}: written`);
+  }
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+export async function prepareTool(deps: Deps, name: string, input: unknown): Promise<vscode.PreparedToolInvocation> {
+  const t = tool(name);
+  if (!t?.writes || !t.confirm) {
+    return { invocationMessage: t ? vscode.l10n.t('Reading the mentoring notes: {0}', t.title) : name };
+  }
+  const ctx = await context(deps);
+  try {
+    const said = await t.confirm(ctx, asObject(input));
+    return {
+      invocationMessage: vscode.l10n.t('Writing to the mentoring notes: {0}', t.title),
+      confirmationMessages: { title: vscode.l10n.t('Write to the mentoring notes?'), message: new vscode.MarkdownString(said) },
+    };
+  } catch {
+    // Bad input: invoking it says what is wrong, and writes nothing.
+    return { invocationMessage: t.title };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// @mentor
+
+const pending = new Map<string, { tool: string; input: Record<string, unknown> }>();
+let nextPending = 1;
+
+function modelOf(model: vscode.LanguageModelChat | undefined, token: vscode.CancellationToken): ChatModel | undefined {
+  if (!model) {
+    return undefined;
+  }
+  return {
+    name: model.name,
+    async send(messages: ChatMessage[]) {
+      const r = await model.sendRequest(
+        messages.map((m) => (m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.text) : vscode.LanguageModelChatMessage.Assistant(m.text))),
+        {},
+        token,
+      );
+      return r.text;
+    },
+  };
+}
+
+export async function chat(deps: Deps, request: vscode.ChatRequest, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  const ctx = await context(deps);
+  const model = modelOf((request as { model?: vscode.LanguageModelChat }).model, token);
+  try {
+    await handleChat(ctx, { command: request.command, prompt: request.prompt }, model, {
+      markdown: (t) => stream.markdown(t),
+      confirmButton: (label, id) => stream.button({ command: 'mentorship.saveProposedSession', title: label, arguments: [id] }),
+    }, {
+      add(write) {
+        const id = String(nextPending++);
+        pending.set(id, write);
+        return id;
+      },
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    deps.log.warn(`@mentor: ${message}`);
+    stream.markdown(vscode.l10n.t('The answer could not be completed: {0}', message));
+  }
+  return {};
+}
+
+async function savePending(deps: Deps, id: unknown): Promise<void> {
+  const write = typeof id === 'string' ? pending.get(id) : undefined;
+  if (!write) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This proposal was saved already, or belongs to an earlier window: ask again to log it.'));
+    return;
+  }
+  const t = tool(write.tool);
+  if (!t) {
+    return;
+  }
+  const said = await t.run(await context(deps), write.input);
+  pending.delete(id as string);
+  void vscode.window.showInformationMessage(said.replace(/^Done: /, ''));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Prepare Next Session, without a model
+
+export function digestStrings(): DigestStrings {
+  const t = vscode.l10n.t;
+  return {
+    title: t('Next session with {0}'),
+    nextDue: t('Next 1:1 due {0} ({1} cadence).'),
+    nextOverdue: t('Next 1:1 was due {0}: overdue ({1} cadence).'),
+    noCadence: t('No 1:1 due: the mentorship is {0}.'),
+    lastSession: t('Last session: {0}'),
+    noSession: t('No session logged yet.'),
+    topics: t('Topics'),
+    notes: t('Notes'),
+    since: t('Since {0}'),
+    sinceStart: t('So far'),
+    nothingSince: t('Nothing logged since.'),
+    checkIn: t('Check-in on "{0}": {1}%'),
+    feedback: t('Feedback'),
+    openActions: t('Open action items'),
+    overdue: t('overdue'),
+    doneActions: t('Done since the last session'),
+    agenda: t('Agenda topics'),
+    goals: t('Goals to look at'),
+    goalDue: t('due {0}'),
+    goalStalled: t('stalled'),
+    smartGaps: t('not yet SMART: {0}'),
+    proposed: t('Proposed agenda'),
+    proposeTopicFrom: t('{0} (from {1})'),
+    proposeOverdue: t('Overdue: {0} ({1})'),
+    proposeGoalDue: t('Goal due {0}: {1} ({2}%)'),
+    proposeGoalOverdue: t('Goal overdue since {0}: {1} ({2}%)'),
+    proposeStalled: t('Stalled goal: {0} ({1}%)'),
+    proposeFeedback: t('Feedback to talk over ({0}): {1}'),
+    none: t('(none)'),
+  };
+}
+
+export async function prepareNextSession(deps: Deps, arg: unknown): Promise<void> {
+  const f = await Wizard.flow(vscode.l10n.t('Prepare Next Session'), (w) => resolveMentee(deps, arg, w, vscode.l10n.t('Prepare the next session with…')));
+  const m = f.data && !f.partial ? f.data : await deps.ws.requireStore().current(f.path);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: digestMarkdown(sessionDigest(m, today()), digestStrings()) });
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+}
