@@ -15,7 +15,28 @@ describe('extension-host tests inside code-server', function () {
     this.timeout(240_000);
     const wb = get();
     await wb.runCommand('Mentorship Tests: Run Extension-Host Tests');
-    await waitFor('the extension-host results', () => existsSync(results), 180_000, 500);
+    // A write tool called outside a chat asks the mentor in a dialog: what it says is recorded, then allowed.
+    const dialogs: string[] = [];
+    await waitFor(
+      'the extension-host results',
+      async () => {
+        const dialog = wb.page.locator('.monaco-dialog-box').first();
+        if (await dialog.isVisible().catch(() => false)) {
+          dialogs.push((await dialog.innerText()).replace(/\s+/g, ' '));
+          if (dialogs.length === 1) {
+            await wb.screenshot('assistant-write-confirmation');
+          }
+          await dialog.getByRole('button', { name: /^(Yes|Allow|Continue)/ }).first().click();
+        }
+        return existsSync(results);
+      },
+      180_000,
+      500,
+    );
+    assert.ok(
+      dialogs.some((d) => d.includes('Write to the mentoring notes?') && d.includes('Add "Which package goes strict first" to the agenda of the next session with Priya Nair.')),
+      `the write tool asked first, in the operation's words: ${JSON.stringify(dialogs)}`,
+    );
     const r = JSON.parse(readFileSync(results, 'utf8')) as { passed: number; failed: number; tests: { title: string; state: string; error?: string }[] };
     for (const t of r.tests) {
       console.log(`      ${t.state === 'passed' ? '✔' : '✘'} [extension host] ${t.title}${t.error ? `\n${t.error}` : ''}`);

@@ -16,6 +16,8 @@ export function runSuite(): Promise<IntegrationResult> {
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./suite/extension.test');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./suite/assistant.test');
   return new Promise((resolve) => {
     const tests: IntegrationResult['tests'] = [];
     const runner = mocha.run((failures) => resolve({ passed: tests.filter((t) => t.state === 'passed').length, failed: failures, tests }));
