@@ -26,6 +26,8 @@ export interface MentorshipApi {
   ready: Promise<void>;
   /** The feedback comment threads shown in a document, by feedback id. */
   feedbackThreads(uri: vscode.Uri): ReadonlyMap<string, vscode.CommentThread>;
+  /** `@mentor`'s answer to a request, on a stream, as the Chat view gets it (`model` undefined: no model). */
+  askMentor(request: Pick<vscode.ChatRequest, 'command' | 'prompt'> & { model?: vscode.LanguageModelChat }, stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button'>): Promise<void>;
 }
 
 const modulesLoaded = Date.now();
@@ -47,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerDashboard(deps);
   registerSharing(deps);
   registerCommands(deps, tree.flows);
-  registerAssistant(deps);
+  const askMentor = registerAssistant(deps);
   const registered = Date.now();
   // Loading runs after activation returns: views fill in as soon as the files are read.
   const loading = bundles.then(() => ws.start()).finally(() => void repos.folders()).catch((e: unknown) => ws.reportBackground(e, vscode.l10n.t('Could not load the data folder')));
@@ -58,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     `activate_ms=${own} activate_wall_ms=${registered - activationStart} (modules ${modulesLoaded - activationStart} ms, host ${activateStart - modulesLoaded} ms, activate ${registered - activateStart} ms; version ${String(context.extension.packageJSON.version)}; ${HOST} extension host)`,
   );
   void loading.then(() => resumeGoTo(deps)).catch((e: unknown) => log.warn(`Go to Code after adding a clone: ${String(e)}`));
-  return { workspace: ws, ready: loading, feedbackThreads: (uri) => inline.threadsOf(uri) };
+  return { workspace: ws, ready: loading, feedbackThreads: (uri) => inline.threadsOf(uri), askMentor };
 }
 
 export function deactivate(): void {

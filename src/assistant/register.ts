@@ -17,7 +17,8 @@ interface McpApi {
 }
 type McpStdioDefinition = new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string) => unknown;
 
-export function registerAssistant(deps: Deps): void {
+/** Registers everything; returns `@mentor`'s handler, for the extension's API. */
+export function registerAssistant(deps: Deps): (request: Pick<vscode.ChatRequest, 'command' | 'prompt'> & { model?: vscode.LanguageModelChat }, stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button'>) => Promise<void> {
   const subs = deps.context.subscriptions;
   const pkg = deps.context.extension.packageJSON as { version?: string; contributes?: { languageModelTools?: { name: string }[] } };
   if (typeof vscode.lm?.registerTool === 'function') {
@@ -68,4 +69,12 @@ export function registerAssistant(deps: Deps): void {
       }),
     );
   }
+  return async (request, stream) => {
+    const cancel = new vscode.CancellationTokenSource();
+    try {
+      await (await bundle()).chat(deps, request as vscode.ChatRequest, stream as vscode.ChatResponseStream, cancel.token);
+    } finally {
+      cancel.dispose();
+    }
+  };
 }

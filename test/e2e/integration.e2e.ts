@@ -8,7 +8,7 @@ const results = path.join(mkdtempSync(path.join(os.tmpdir(), 'mentorship-it-')),
 
 describe('extension-host tests inside code-server', function () {
   const get = useWorkbench({
-    env: { MENTORSHIP_INTEGRATION_BUNDLE: path.join(ROOT, 'out', 'integration.js'), MENTORSHIP_INTEGRATION_RESULTS: results },
+    env: { MENTORSHIP_INTEGRATION_BUNDLE: path.join(ROOT, 'out', 'integration.js'), MENTORSHIP_INTEGRATION_RESULTS: results, MENTORSHIP_FAKE_MODEL_LOG: path.join(path.dirname(results), 'fake-model.log') },
   });
 
   it('runs the mocha suite of test/integration against the real vscode API, and every test passes', async function () {

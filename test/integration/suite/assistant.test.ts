@@ -82,3 +82,77 @@ describe('integration: the assistant tools in vscode.lm', function () {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), before);
   });
 });
+
+describe('integration: @mentor in the extension host', function () {
+  this.timeout(30_000);
+
+  function collector(): { text: string; buttons: vscode.Command[]; markdown(v: string | vscode.MarkdownString): void; button(c: vscode.Command): void } {
+    return {
+      text: '',
+      buttons: [],
+      markdown(v) {
+        this.text += typeof v === 'string' ? v : v.value;
+      },
+      button(c) {
+        this.buttons.push(c);
+      },
+    };
+  }
+
+  it('without a model, /prep Ana gives the digest and says plainly what needs a model', async () => {
+    const api = (await ready()).exports;
+    const stream = collector();
+    await api.askMentor({ command: 'prep', prompt: 'Ana' }, stream);
+    assert.match(stream.text, /^# Next session with Ana Souza\n/);
+    assert.match(stream.text, /Share a design doc template \(mentor, 2026-10-27, overdue\)/);
+    assert.match(stream.text, /An agenda worded by a model needs a language model, and none is available/);
+  });
+
+  // A test extension stands in for a model where VS Code lets extensions provide one (1.104 and later).
+  const canProvide = typeof (vscode.lm as { registerLanguageModelChatProvider?: unknown }).registerLanguageModelChatProvider === 'function';
+
+  it(canProvide ? "with a model, /prep Ana streams the digest's facts and the model's text; the model got no private note" : 'before VS Code 1.104 no extension can provide a model, and none is offered', async () => {
+    const api = (await ready()).exports;
+    const [model] = await vscode.lm.selectChatModels({ vendor: 'mentorship-fake' });
+    if (!canProvide) {
+      assert.equal(model, undefined);
+      return;
+    }
+    assert.ok(model, 'the stand-in model is offered');
+    const log = process.env.MENTORSHIP_FAKE_MODEL_LOG;
+    assert.ok(log, 'the stand-in model writes what it is sent');
+    const stream = collector();
+    await api.askMentor({ command: 'prep', prompt: 'Ana', model }, stream);
+    assert.match(stream.text, /## Last session: 2026-11-17/);
+    assert.match(stream.text, /## Agenda proposed by Fake Model\n\nFAKE MODEL AGENDA: 1\. The fixture builder/);
+    const sent = (await import('node:fs')).readFileSync(log, 'utf8');
+    assert.match(sent, /Propose the agenda of the next 1:1 with Ana Souza/);
+    assert.doesNotMatch(sent, /unsure|stand-ups/);
+  });
+
+  it(canProvide ? '/log proposes the entry and writes it only when its Save button runs' : '/log without a model says it needs one and writes nothing', async () => {
+    const api = (await ready()).exports;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, '.mentorship', 'mentees', 'ana-souza.yaml');
+    const read = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const before = await read();
+    const [model] = canProvide ? await vscode.lm.selectChatModels({ vendor: 'mentorship-fake' }) : [];
+    const stream = collector();
+    await api.askMentor({ command: 'log', prompt: 'Ana we went through the cart tests, she pairs with Tom on fixtures by Friday', model }, stream);
+    assert.equal(await read(), before, 'nothing written yet');
+    if (!canProvide) {
+      assert.match(stream.text, /This needs a language model/);
+      return;
+    }
+    assert.match(stream.text, /\*\*Proposed:\*\* Log the session of \d{4}-\d{2}-\d{2} with Ana Souza: 1 topic, 1 new action item\./);
+    assert.equal(stream.buttons.length, 1);
+    const save = stream.buttons[0];
+    assert.equal(save.title, 'Save this session');
+    await vscode.commands.executeCommand(save.command, ...(save.arguments ?? []));
+    const after = await read();
+    assert.match(after, /text: Pair with Tom on fixtures\n\s+owner: mentee\n\s+due: 2026-12-04/);
+    assert.match(after, /topics:\n\s+- cart tests\n\s+notes: Went through the cart tests\./);
+    assert.equal(after.replace(/\n {2}- id: s-\d{4}-\d{2}-\d{2}\n(?: {4}.*\n)+(?=\nfeedback:)/, '\n'), before, 'the session is the only change');
+  });
+});
