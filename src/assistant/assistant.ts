@@ -5,8 +5,8 @@
  * operations table. Nothing here reads private notes; the core's answers are built without them.
  */
 import * as vscode from 'vscode';
-import { digestMarkdown, sessionDigest } from '../core/assistant/digest';
-import type { DigestStrings } from '../core/assistant/digest';
+import { digestMarkdown, sessionDigest } from '../core/render/digest';
+import type { DigestStrings } from '../core/render/digest';
 import { handleChat } from '../core/assistant/chat';
 import type { ChatMessage, ChatModel } from '../core/assistant/chat';
 import { notebookForTools, tool } from '../core/assistant/tools';

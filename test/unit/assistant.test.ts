@@ -7,7 +7,7 @@ import { MentorshipStore } from '../../src/core/storage/store';
 import { NodeFileSystem } from '../../src/platform/nodeFs';
 import { notebookForTools, TOOLS, tool } from '../../src/core/assistant/tools';
 import type { ToolContext } from '../../src/core/assistant/tools';
-import { sessionDigest } from '../../src/core/assistant/digest';
+import { sessionDigest } from '../../src/core/render/digest';
 
 const DEMO = path.join(__dirname, '..', '..', 'demo', '.mentorship');
 const TODAY = '2026-12-02';

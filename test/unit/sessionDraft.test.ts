@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { MentorshipStore } from '../../src/core/storage/store';
+import { NodeFileSystem } from '../../src/platform/nodeFs';
 import type { Mentee } from '../../src/core/domain/model';
 import { minutesBetween, parseDraft, renderDraft } from '../../src/core/render/sessionDraft';
 
@@ -81,5 +84,25 @@ describe('session drafts', () => {
     assert.equal(minutesBetween('2026-11-28T09:00:00.000Z', new Date('2026-11-28T09:47:20Z')), 47);
     assert.equal(minutesBetween('2026-11-28T09:00:00.000Z', new Date('2026-11-28T08:00:00Z')), undefined);
     assert.equal(minutesBetween('garbage', new Date()), undefined);
+  });
+});
+
+describe('session drafts: since the last session', () => {
+  it("opens with what was logged since the last session, which End Session does not read back", async () => {
+    const store = new MentorshipStore(new NodeFileSystem(), path.join(__dirname, '..', '..', 'demo', '.mentorship'));
+    await store.load();
+    const demoAna = store.bySlug('ana-souza')?.data;
+    assert.ok(demoAna);
+    const withCheckIn = { ...demoAna, goals: demoAna.goals.map((g) => (g.id === 'g-design-review' ? { ...g, checkIns: [{ date: '2026-11-25', progress: 25, note: 'Outline agreed' }] } : g)) };
+    const text = renderDraft(withCheckIn, 'ana-souza', '2026-12-02T09:00:00.000Z', '2026-12-02');
+    assert.match(text, /> Run "Mentorship: End Session"[^\n]*\n\n### Since the last session \(2026-11-17\)\n- 2026-11-18 · feedback \(thought\): The discount engine could become its own module once the design settles\.\n- 2026-11-25 · check-in on "Lead a design review": 25% — Outline agreed\n\n## Open action items/);
+    const parsed = parseDraft(text);
+    assert.deepEqual(parsed?.topics, []);
+    assert.deepEqual(parsed?.checkIns, [], 'the check-in above is not taken as new progress');
+    const quiet = renderDraft({ ...demoAna, feedback: [] }, 'ana-souza', '2026-12-02T09:00:00.000Z', '2026-12-02');
+    assert.match(quiet, /### Since the last session \(2026-11-17\)\n- Nothing logged since\.\n/);
+    const first = renderDraft({ ...demoAna, sessions: [] }, 'ana-souza', '2026-12-02T09:00:00.000Z', '2026-12-02');
+    assert.doesNotMatch(first, /Since the last session/, 'a first session has no last one');
+    store.dispose();
   });
 });

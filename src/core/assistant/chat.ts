@@ -12,7 +12,7 @@
  */
 import { InputError } from '../errors';
 import { isValidDate } from '../domain/dates';
-import { oneLine } from './digest';
+import { oneLine } from '../render/digest';
 import { findMentee, tool } from './tools';
 import type { ToolContext } from './tools';
 

@@ -22,8 +22,8 @@ import { OPERATIONS } from '../operations/table';
 import type { OperationName } from '../operations/table';
 import { bool, checkInput, date, int, object, oneOf, optionalText, text } from '../operations/schema';
 import type { JsonSchema } from '../operations/schema';
-import { digestMarkdown, feedbackPlace, oneLine, sessionDigest } from './digest';
-import { shareable } from './shareable';
+import { digestMarkdown, feedbackPlace, oneLine, sessionDigest } from '../render/digest';
+import { shareable } from '../domain/shareable';
 
 /** What the tools need of the notebook: its mentee files, and the operations' store. */
 export interface AssistantNotebook extends OperationStore {

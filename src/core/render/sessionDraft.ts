@@ -7,6 +7,7 @@ import type { ActionItem, Goal, IsoDate, Mentee, Owner } from '../domain/model';
 import { openActions } from '../domain/actions';
 import { openAgenda } from '../domain/agenda';
 import { fill } from '../domain/text';
+import { feedbackPlace, sessionDigest } from './digest';
 
 export interface DraftStrings {
   title: string;
@@ -19,6 +20,10 @@ export interface DraftStrings {
   setbacks: string;
   newActions: string;
   hint: string;
+  since: string;
+  nothingSince: string;
+  sinceCheckIn: string;
+  sinceFeedback: string;
 }
 
 export const ENGLISH_DRAFT_STRINGS: DraftStrings = {
@@ -32,6 +37,10 @@ export const ENGLISH_DRAFT_STRINGS: DraftStrings = {
   setbacks: 'Setbacks',
   newActions: 'New action items ("mentee:" or "mentor:", optional "due YYYY-MM-DD")',
   hint: 'Run "Mentorship: End Session" to save this as a session; this file is then removed.',
+  since: 'Since the last session ({0})',
+  nothingSince: 'Nothing logged since.',
+  sinceCheckIn: 'check-in on "{0}": {1}%',
+  sinceFeedback: 'feedback ({0})',
 };
 
 const MARKER = /<!--\s*mentorship-session:\s*mentee=([^\s]+)\s+started=([^\s]+)\s*-->/;
@@ -41,12 +50,26 @@ export function renderDraft(mentee: Mentee, slug: string, startedIso: string, to
   const goals = mentee.goals.filter((g: Goal) => g.status === 'active').map((g) => `- ${oneLine(g.title)}: ${g.progress}% → ${g.progress}% <!-- goal:${g.id} -->`);
   // Agenda topics either side added: ticked ones become the session's topics and are marked discussed.
   const agenda = openAgenda(mentee).map((t) => `- [ ] ${oneLine(t.text)} <!-- topic:${t.id} -->`);
+  // What happened since the last session, to read before starting (above the first section: not read back).
+  const d = sessionDigest(mentee, today);
+  const since = d.since
+    ? [
+        `### ${fill(s.since, d.since)}`,
+        ...[
+          ...d.checkIns.map(({ goal, checkIn }) => `- ${checkIn.date} · ${fill(s.sinceCheckIn, oneLine(goal.title), checkIn.progress)}${checkIn.note ? ` — ${oneLine(checkIn.note)}` : ''}`),
+          ...d.feedback.map((f) => `- ${f.date} · ${fill(s.sinceFeedback, f.kind)}${feedbackPlace(f) ? ` ${feedbackPlace(f)}` : ''}: ${oneLine(f.text)}`),
+        ].sort(),
+        ...(d.checkIns.length + d.feedback.length === 0 ? [`- ${s.nothingSince}`] : []),
+        '',
+      ]
+    : [];
   return [
     `<!-- mentorship-session: mentee=${slug} started=${startedIso} -->`,
     `# ${fill(s.title, oneLine(mentee.name), today)}`,
     '',
     `> ${s.hint}`,
     '',
+    ...since,
     `## ${s.agenda}`,
     ...(actions.length ? actions : ['- (none)']),
     '',

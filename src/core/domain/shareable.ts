@@ -4,7 +4,7 @@
  * notes were kept apart), on a session or anywhere else, is dropped too. Every read tool, resource,
  * prompt and chat message starts here.
  */
-import type { Mentee } from '../domain/model';
+import type { Mentee } from './model';
 
 export function shareable(m: Mentee): Mentee {
   return withoutPrivate(m) as Mentee;

@@ -14,7 +14,7 @@ import { addDays, daysBetween } from '../domain/dates';
 import { isGoalOverdue, smartMissing } from '../domain/smart';
 import { fill, firstName } from '../domain/text';
 import { repositoryName } from '../anchors/repository';
-import { shareable } from './shareable';
+import { shareable } from '../domain/shareable';
 
 /** A goal counts as stalled when nothing moved on it for this long. */
 export const STALLED_AFTER_DAYS = 30;
