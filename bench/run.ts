@@ -4,7 +4,7 @@
  * when a budget is missed. `--quick` runs fewer repetitions; `--no-workbench` skips activate_ms (which
  * starts code-server).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { CORE_SCHEMA, load as jsyamlLoad } from 'js-yaml';
 import * as yaml from 'yaml';
 import { locate, captureContext } from '../src/core/anchors/anchor';
 import { addSession } from '../src/core/operations/changes';
+import { notebookForTools, tool } from '../src/core/assistant/tools';
 import { MentorshipStore } from '../src/core/storage/store';
 import { Notebook } from '../src/core/storage/notebook';
 import { groupChildren, menteeChildren, rootNodes } from '../src/core/render/treeModel';
@@ -166,6 +167,59 @@ async function main(): Promise<void> {
     );
     record('notebook_first_tree', r.ours, r.base);
     budget('notebook_first_tree', r.ours <= 1.3 * (r.base ?? 0), `3 folders × 20 mentees ≤ 1.3 × one folder of 60 (${(r.ours / (r.base ?? 1)).toFixed(2)} ×)`);
+  }
+
+  // assistant_read_tool: each read tool of the assistant on the 20 typical mentees (~100 KB each), from
+  // loaded state; the slowest tool's median is the figure. mcp_first_answer: from spawning dist/mcp.js on
+  // those mentees to its answer to `initialize`, against spawning Node to answer one line (same run).
+  {
+    const nb = new Notebook([{ root: typical, label: 'typical', source: 'notebook', store: new MentorshipStore(fsys, typical) }]);
+    await nb.load();
+    const ctx = { notebook: notebookForTools(nb), today: TODAY };
+    const who = nb.mentees[3].data?.name ?? '';
+    const some = nb.mentees[3].data?.feedback[0];
+    const word = some?.text.split(' ')[1] ?? 'test';
+    const calls: [string, Record<string, unknown>][] = [
+      ['mentorship_list_mentees', {}],
+      ['mentorship_mentee_overview', { mentee: who, from: '1970-01-01', sessions: 50 }],
+      ['mentorship_prepare_session', { mentee: who }],
+      ['mentorship_find', { text: word }],
+      ['mentorship_find', { area: 'actions', owner: 'mentor', open: true }],
+      ['mentorship_feedback_on_code', { path: some?.anchor?.path ?? 'src/a.ts' }],
+    ];
+    const per: string[] = [];
+    let slowest = 0;
+    for (const [name, input] of calls) {
+      const t = tool(name);
+      if (!t) {
+        throw new Error(`no tool ${name}`);
+      }
+      const m = (await paired(R * 3, () => t.run(ctx, input))).ours;
+      per.push(`${name.replace('mentorship_', '')} ${m.toFixed(1)}`);
+      slowest = Math.max(slowest, m);
+    }
+    nb.dispose();
+    record('assistant_read_tool', slowest, null);
+    budget('assistant_read_tool', slowest <= 20, `each read tool on 20 mentees ≤ 20 ms (slowest ${slowest.toFixed(1)} ms; ${per.join(', ')} ms)`);
+    const mcp = path.join(ROOT, 'dist', 'mcp.js');
+    const answer = (args: string[], line: string): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+        child.stdout.once('data', () => {
+          child.kill();
+          resolve();
+        });
+        child.once('error', reject);
+        child.stdin.write(line + '\n');
+      });
+    const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } });
+    const r = await paired(
+      R,
+      () => answer([mcp, path.dirname(typical)], init),
+      () => answer(['-e', "process.stdin.once('data', () => process.stdout.write('x\\n'))"], 'x'),
+    );
+    record('mcp_first_answer', r.ours, r.base);
+    budget('mcp_first_answer', r.ours <= 300, `from spawn to the first answer ≤ 300 ms (${r.ours.toFixed(0)} ms; a bare Node that answers a line: ${(r.base ?? 0).toFixed(0)} ms)`);
   }
 
   // tree_model: first two levels of the tree for the large workspace, from loaded state.

@@ -15,6 +15,8 @@ const ROWS: [string, string, string][] = [
   ['first_tree_workbench', 'click on the Mentorship view to its first rows in code-server, 200 mentees (~20 MB)', '≤ 1.3 × the demo'],
   ['notebook_first_tree', 'first level of the tree from 3 notebook folders × 20 mentees', '≤ 1.3 × one folder'],
   ['notebook_first_tree_workbench', 'click on the Mentorship view to its first rows in code-server, a code folder and 3 notebook folders × 20 mentees', '≤ 1.3 × the demo'],
+  ['assistant_read_tool', "the slowest of the assistant's read tools on 20 mentees (~100 KB each), from loaded state", '≤ 20 ms'],
+  ['mcp_first_answer', 'the MCP server, from spawn to its answer to `initialize`, on 20 mentees', '≤ 300 ms'],
   ['tree_model', 'first two tree levels, 200 mentees, from loaded state', '≤ 20 ms'],
   ['tree_model_500x20', 'three tree levels, 500 mentees × 20 goals', '≤ 20 ms'],
   ['write_session', 'add a session to a 1 MB mentee file, atomically', '≤ 3 × floor'],
@@ -36,6 +38,7 @@ const BASELINES: Record<string, string> = {
   first_tree_workbench: 'the 3-mentee demo',
   notebook_first_tree: 'the 60 mentees in one folder',
   notebook_first_tree_workbench: 'the 3-mentee demo',
+  mcp_first_answer: 'a bare Node answering a line',
   write_session: 'floor: js-yaml load of the file',
   write_session_100kb: 'floor: js-yaml load of the file',
 };

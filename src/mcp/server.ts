@@ -99,9 +99,11 @@ export class DiskNotebook {
 
 const READ_ONLY = 'This notebook is open read-only here (the folder is in a workspace that is not trusted): nothing was written.';
 
-export function createServer(disk: DiskNotebook, opts: ServerOptions, version: string): Server {
+/** `opening`: the notebook being read; the server answers the handshake meanwhile, and the first request waits for it. */
+export function createServer(opening: Promise<DiskNotebook>, opts: ServerOptions, version: string): Server {
   const today = opts.today ?? (() => todayOf(new Date()));
   const context = async (): Promise<ToolContext> => {
+    const disk = await opening;
     await disk.sync();
     return { notebook: notebookForTools(disk.notebook), today: today() };
   };
@@ -184,15 +186,18 @@ export async function main(argv: string[]): Promise<void> {
   const readOnly = argv.includes('--read-only');
   const folders = argv.filter((a) => !a.startsWith('--'));
   const warn = (m: string): void => void process.stderr.write(`mentorship: ${m}\n`);
-  let disk: DiskNotebook;
-  try {
-    disk = await DiskNotebook.open(folders, warn);
-  } catch (e) {
-    warn(e instanceof Error ? e.message : String(e));
+  if (folders.length === 0) {
+    warn('Give one or more notebook folders: node mcp.js [--read-only] <folder>...');
     process.exitCode = 2;
     return;
   }
-  const server = createServer(disk, { folders, readOnly }, typeof VERSION === 'string' ? VERSION : '0');
+  const opening = DiskNotebook.open(folders, warn);
+  // None of the folders can be read: said on stderr, and the server ends (an agent shows it as failed to start).
+  opening.catch((e: unknown) => {
+    warn(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  });
+  const server = createServer(opening, { folders, readOnly }, typeof VERSION === 'string' ? VERSION : '0');
   await server.connect(new StdioServerTransport());
 }
 

@@ -6,8 +6,17 @@
  */
 import type { Mentee } from './model';
 
+/** By the data it was made from: a file's data is replaced, never changed in place, when the file changes. */
+const made = new WeakMap<Mentee, Mentee>();
+
 export function shareable(m: Mentee): Mentee {
-  return withoutPrivate(m) as Mentee;
+  let s = made.get(m);
+  if (!s) {
+    s = withoutPrivate(m) as Mentee;
+    made.set(m, s);
+    made.set(s, s);
+  }
+  return s;
 }
 
 function withoutPrivate(v: unknown): unknown {
