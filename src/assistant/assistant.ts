@@ -177,9 +177,25 @@ export function digestStrings(): DigestStrings {
   };
 }
 
+/** The digests shown, as read-only documents: nothing to save, nothing to lose when the tab is closed. */
+const DIGEST_SCHEME = 'mentorship-digest';
+const digests = new Map<string, string>();
+let digestProvider: vscode.Disposable | undefined;
+const digestChanged = new vscode.EventEmitter<vscode.Uri>();
+
 export async function prepareNextSession(deps: Deps, arg: unknown): Promise<void> {
   const f = await Wizard.flow(vscode.l10n.t('Prepare Next Session'), (w) => resolveMentee(deps, arg, w, vscode.l10n.t('Prepare the next session with…')));
   const m = f.data && !f.partial ? f.data : await deps.ws.requireStore().current(f.path);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: digestMarkdown(sessionDigest(m, today()), digestStrings()) });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  if (!digestProvider) {
+    digestProvider = vscode.workspace.registerTextDocumentContentProvider(DIGEST_SCHEME, { onDidChange: digestChanged.event, provideTextDocumentContent: (uri) => digests.get(uri.path) ?? '' });
+    deps.context.subscriptions.push(digestProvider, digestChanged);
+  }
+  const day = today();
+  const uri = vscode.Uri.from({ scheme: DIGEST_SCHEME, path: `/${f.slug}-${day}.md` });
+  const again = digests.has(uri.path);
+  digests.set(uri.path, digestMarkdown(sessionDigest(m, day), digestStrings()));
+  if (again) {
+    digestChanged.fire(uri); // prepared again the same day: the open preview shows the notes as they are now
+  }
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
 }

@@ -4,8 +4,9 @@
  * run time), the MCP server's definition. Their code is the assistant bundle, loaded on first use.
  */
 import * as vscode from 'vscode';
+import type { Place } from '../core/storage/notebook';
 import type { Deps } from '../kit/command';
-import { loadBundle } from '../platform/bundles';
+import { HOST, loadBundle } from '../platform/bundles';
 import type * as Assistant from './assistant';
 
 type Bundle = typeof Assistant;
@@ -36,38 +37,11 @@ export function registerAssistant(deps: Deps): (request: Pick<vscode.ChatRequest
     participant.iconPath = new vscode.ThemeIcon('mortar-board');
     subs.push(participant);
   }
-  const mcp = vscode.lm as unknown as Partial<McpApi>;
-  const Definition = (vscode as unknown as { McpStdioServerDefinition?: McpStdioDefinition }).McpStdioServerDefinition;
-  if (typeof mcp.registerMcpServerDefinitionProvider === 'function' && Definition && vscode.env.uiKind === vscode.UIKind.Desktop) {
-    const changed = new vscode.EventEmitter<void>();
-    // The definition names the notebook's places: it changes when they do (not on every edit of a file).
-    let places = '';
-    const placesNow = (): string => JSON.stringify([vscode.workspace.isTrusted, deps.ws.store?.places.filter((p) => p.store.isLoaded).map((p) => p.root)]);
-    const check = (): void => {
-      const now = placesNow();
-      if (now !== places) {
-        places = now;
-        changed.fire();
-      }
-    };
-    subs.push(changed, deps.ws.onDidChange(check), vscode.workspace.onDidGrantWorkspaceTrust(check));
-    subs.push(
-      mcp.registerMcpServerDefinitionProvider('mentorship.notebook', {
-        onDidChangeMcpServerDefinitions: changed.event,
-        provideMcpServerDefinitions: () => {
-          places = placesNow();
-          const loaded = deps.ws.store?.places.filter((p) => p.store.isLoaded) ?? [];
-          if (loaded.length === 0) {
-            return [];
-          }
-          const server = vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'mcp.js').fsPath;
-          // Where the workspace is not trusted, agents may read but not write (as the extension itself).
-          const args = [server, ...(vscode.workspace.isTrusted ? [] : ['--read-only']), ...loaded.map((p) => p.root)];
-          // The extension host's own runtime runs it (Electron as Node in the desktop app).
-          return [new Definition('Mentorship', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' }, pkg.version)];
-        },
-      }),
-    );
+  try {
+    registerMcpServer(deps, pkg.version);
+  } catch (e) {
+    // The assistant in VS Code works without it; agents outside VS Code run dist/mcp.js themselves.
+    deps.log.warn(`The MCP server could not be offered to VS Code: ${String(e)}`);
   }
   return async (request, stream) => {
     const cancel = new vscode.CancellationTokenSource();
@@ -77,4 +51,49 @@ export function registerAssistant(deps: Deps): (request: Pick<vscode.ChatRequest
       cancel.dispose();
     }
   };
+}
+
+/**
+ * The notebook's MCP server, offered to VS Code's agent. A process to spawn needs a Node extension host
+ * (desktop, remote, code-server), not the browser's; the API is stable from 1.101 (1.100 has an earlier
+ * form that wants another contribution point).
+ */
+function registerMcpServer(deps: Deps, version: string | undefined): void {
+  const mcp = vscode.lm as unknown as Partial<McpApi>;
+  const Definition = (vscode as unknown as { McpStdioServerDefinition?: McpStdioDefinition }).McpStdioServerDefinition;
+  const [major, minor] = vscode.version.split('.').map(Number);
+  if (!(major > 1 || (major === 1 && minor >= 101)) || typeof mcp.registerMcpServerDefinitionProvider !== 'function' || !Definition || HOST !== 'desktop') {
+    return;
+  }
+  const subs = deps.context.subscriptions;
+  const changed = new vscode.EventEmitter<void>();
+  // The definition names the notebook's places: it changes when they do (not on every edit of a file).
+  let places = '';
+  const loaded = (): Place[] => deps.ws.store?.places.filter((p) => p.store.isLoaded) ?? [];
+  const placesNow = (): string => JSON.stringify([vscode.workspace.isTrusted, loaded().map((p) => p.root)]);
+  const check = (): void => {
+    const now = placesNow();
+    if (now !== places) {
+      places = now;
+      changed.fire();
+    }
+  };
+  subs.push(changed, deps.ws.onDidChange(check), vscode.workspace.onDidGrantWorkspaceTrust(check));
+  subs.push(
+    mcp.registerMcpServerDefinitionProvider('mentorship.notebook', {
+      onDidChangeMcpServerDefinitions: changed.event,
+      provideMcpServerDefinitions: () => {
+        places = placesNow();
+        const roots = loaded().map((p) => p.root);
+        if (roots.length === 0) {
+          return [];
+        }
+        const server = vscode.Uri.joinPath(deps.context.extensionUri, 'dist', 'mcp.js').fsPath;
+        // Where the workspace is not trusted, agents may read but not write (as the extension itself).
+        const args = [server, ...(vscode.workspace.isTrusted ? [] : ['--read-only']), ...roots];
+        // The extension host's own runtime runs it (Electron as Node in the desktop app).
+        return [new Definition('Mentorship', process.execPath, args, { ELECTRON_RUN_AS_NODE: '1' }, version)];
+      },
+    }),
+  );
 }

@@ -70,7 +70,7 @@ describe('assistant tools: reads on the demo', () => {
     assert.match(out, /Next 1:1 was due 2026-12-01: overdue \(biweekly cadence\)/);
     assert.match(out, /## Last session: 2026-11-17\n- Topics: design review\n- Notes: Reviewed the first draft of the design doc\./);
     assert.match(out, /## Since 2026-11-17\n- 2026-11-18 · Feedback \(thought\): The discount engine could become its own module/);
-    assert.match(out, /- \[ \] Share a design doc template \(mentor, 2026-10-27, overdue\)/);
+    assert.match(out, /- Share a design doc template \(mentor, 2026-10-27, overdue\)/);
     assert.match(out, /- Lead a design review: 15%, stalled/);
     assert.match(out, /## Proposed agenda\n1\. Overdue: Write a fixture builder for discounts \(mentee\)\n2\. Overdue: Share a design doc template \(mentor\)/);
     assert.doesNotMatch(out, /Contract tests for the order API: 60%, stalled/, 'a check-in 29 days ago is not stalled');

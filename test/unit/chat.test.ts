@@ -82,7 +82,7 @@ describe('@mentor', () => {
     const stream = new FakeStream();
     await handleChat(ctx, { command: 'prep', prompt: 'Ana' }, model, stream, pendingWrites());
     assert.match(stream.text, /^# Next session with Ana Souza\n/);
-    assert.match(stream.text, /- \[ \] Second draft of the discount design doc \(mentee, 2026-12-01, overdue\)/);
+    assert.match(stream.text, /- Second draft of the discount design doc \(mentee, 2026-12-01, overdue\)/);
     assert.match(stream.text, /## Agenda proposed by Fake Model\n\n1\. The fixture builder, overdue since 2026-10-20 \(`a-fixture-builder`\)\./);
     assert.equal(model.sent.length, 1);
     const prompt = model.sent[0].map((m) => m.text).join('\n');

@@ -218,9 +218,9 @@ export function digestMarkdown(d: SessionDigest, s: DigestStrings = ENGLISH_DIGE
   ];
   out.push(...(since.length ? since : [s.nothingSince]));
   out.push('', `## ${s.openActions}`);
-  out.push(...(d.openActions.length ? d.openActions.map((o) => `- [ ] ${oneLine(o.action.text)} (${o.action.owner}${o.action.due ? `, ${o.action.due}` : ''}${o.overdue ? `, ${s.overdue}` : ''})`) : [s.none]));
+  out.push(...(d.openActions.length ? d.openActions.map((o) => `- ${oneLine(o.action.text)} (${o.action.owner}${o.action.due ? `, ${o.action.due}` : ''}${o.overdue ? `, ${s.overdue}` : ''})`) : [s.none]));
   if (d.doneActions.length) {
-    out.push('', `## ${s.doneActions}`, ...d.doneActions.map((a) => `- [x] ${oneLine(a.text)} (${a.owner})`));
+    out.push('', `## ${s.doneActions}`, ...d.doneActions.map((a) => `- ${oneLine(a.text)} (${a.owner})`));
   }
   out.push('', `## ${s.agenda}`);
   out.push(...(d.agenda.length ? d.agenda.map((t) => `- ${oneLine(t.text)}${t.by ? ` (${t.by === 'mentee' ? firstName(m.name) : t.by})` : ''}`) : [s.none]));
