@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parse } from 'yaml';
 import { useMentorshipView, waitFor } from './harness';
 import { logSessionStory } from './stories';
@@ -81,10 +82,12 @@ describe('e2e: Log Session from the command palette', function () {
     await wb.page.locator('.tabs-container .tab.active[aria-label*="priya-nair--"]').waitFor({ timeout: 15_000 });
     const draftDir = wb.file('.mentorship/drafts');
     await waitFor('the draft file', () => readdirSync(draftDir).length === 1);
-    // The cursor is in the notes section: type there, then tick the open action item (line 7).
-    await waitFor('the cursor in the notes section', async () => /Ln 16, Col 1/.test(await wb.cursorStatus()));
+    // What was logged since the last session (the one the first test logged) opens the draft.
+    assert.match(readFileSync(path.join(draftDir, readdirSync(draftDir)[0]), 'utf8'), /\n\n### Since the last session \(\d{4}-\d{2}-\d{2}\)\n- [^\n]+\n\n## Open action items/);
+    // The cursor is in the notes section: type there, then tick the open action item (line 10).
+    await waitFor('the cursor in the notes section', async () => /Ln 19, Col 1/.test(await wb.cursorStatus()));
     await wb.page.keyboard.type('Walked through the first strict errors.');
-    await wb.goToLine(7);
+    await wb.goToLine(10);
     await wb.page.keyboard.press('Home');
     for (let i = 0; i < 3; i++) {
       await wb.page.keyboard.press('ArrowRight');
