@@ -10,10 +10,13 @@ import type { AnchorRange, CodeAnchor, Feedback, Mentee } from '../core/domain/m
 import type { Background, Deps } from '../kit/command';
 import { loadBundle } from '../platform/bundles';
 import { toVscodeRange } from './ranges';
+import { reviewMarkdown } from '../core/render/reviewMarkdown';
 
 export interface Tracked {
   menteePath: string;
   menteeName: string;
+  /** The mentee's code-host user names, lower case: a reply by one of them is the mentee's. */
+  menteeHandles: string[];
   fb: Feedback;
   range: AnchorRange;
   thread?: vscode.CommentThread;
@@ -163,11 +166,11 @@ export class InlineFeedback implements vscode.Disposable {
         continue;
       }
       if (prev?.thread) {
-        Object.assign(prev, { menteePath, menteeName: m.name, fb, range });
+        Object.assign(prev, { menteePath, menteeName: m.name, menteeHandles: handlesOf(m), fb, range });
         this.update(prev.thread, prev);
         tracked.push(prev);
       } else {
-        const t: Tracked = { menteePath, menteeName: m.name, fb, range };
+        const t: Tracked = { menteePath, menteeName: m.name, menteeHandles: handlesOf(m), fb, range };
         t.thread = this.thread(doc.uri, t);
         tracked.push(t);
       }
@@ -184,18 +187,23 @@ export class InlineFeedback implements vscode.Disposable {
 
   /** What a thread shows of its feedback: the comment, the replies from the review, label and state. */
   private view(t: Tracked): { signature: string; comments: FeedbackComment[]; label: string; contextValue: string; state: vscode.CommentThreadState } {
-    const by = t.fb.reviewer ? ` · ${vscode.l10n.t('by {0}', t.fb.reviewer)}` : '';
-    const author = `${t.menteeName} · ${t.fb.kind}${by}`;
+    // Whoever wrote it: the reviewer of an imported comment, else the mentor (by the name in mentor.yaml).
+    const mentorName = this.deps.ws.store?.mentor?.data?.name?.trim();
+    const writer = t.fb.reviewer ?? mentorName ?? vscode.l10n.t('Mentor');
+    const author = `${writer} · ${t.fb.kind}`;
     const review = t.fb.review ? `\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}` : '';
     const replies = t.fb.replies ?? [];
+    const replyAuthor = (login: string): string => (t.menteeHandles.includes(login.replace(/^@/, '').toLowerCase()) ? `${t.menteeName} (@${login.replace(/^@/, '')})` : login);
+    const strings = { suggestion: vscode.l10n.t('Suggested change:'), image: vscode.l10n.t('image') };
     return {
-      signature: JSON.stringify([t.fb.text, review, author, t.fb.date, replies.map((r) => [r.text, r.author, r.date])]),
+      signature: JSON.stringify([t.fb.text, review, author, t.fb.date, t.menteeHandles, replies.map((r) => [r.text, r.author, r.date])]),
       get comments() {
-        const body = new vscode.MarkdownString().appendText(t.fb.text + review);
+        // Markdown as the review showed it (code, suggestions, links), never trusted, no HTML: see reviewMarkdown.
+        const body = safeMarkdown(reviewMarkdown(t.fb.text, strings) + review);
         // Answers from the review thread follow, as they were written (read-only).
         return [
           new FeedbackComment(body, { name: author }, 'mentorship.feedbackComment', t.fb.date),
-          ...replies.map((r) => new FeedbackComment(new vscode.MarkdownString().appendText(r.text), { name: r.author }, 'mentorship.feedbackReply', r.date)),
+          ...replies.map((r) => new FeedbackComment(safeMarkdown(reviewMarkdown(r.text, strings)), { name: replyAuthor(r.author) }, 'mentorship.feedbackReply', r.date)),
         ];
       },
       label: vscode.l10n.t('Feedback for {0} ({1})', t.menteeName, t.fb.kind),
@@ -324,6 +332,18 @@ function sameRange(a: AnchorRange, b: AnchorRange): boolean {
 }
 
 /** Draws the feedback threads, and offers the flows loaded later their live ranges and reveal. */
+/** A comment body: Markdown made safe by reviewMarkdown, in a string VS Code treats as untrusted, without HTML. */
+function safeMarkdown(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+function handlesOf(m: Mentee): string[] {
+  return [m.github, m.gitlab].filter((h): h is string => !!h && h.trim() !== '').map((h) => h.trim().replace(/^@/, '').toLowerCase());
+}
+
 export function registerInlineFeedback(deps: Deps): InlineFeedback {
   const inline = new InlineFeedback(deps);
   deps.context.subscriptions.push(inline);
