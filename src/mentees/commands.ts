@@ -13,6 +13,7 @@ import { addMentee as addMenteeFile } from '../core/operations/run';
 import { isBack, Wizard } from '../kit/wizard';
 import type { PickItem, Step } from '../kit/wizard';
 import { mentorTemplate } from './templates';
+import { git } from '../platform/git';
 
 export const MENTEE_FLOWS: Flows = {
   'mentorship.initialize': (deps) => initialize(deps),
@@ -41,8 +42,25 @@ async function initialize(deps: Deps): Promise<void> {
   const currentIgnore = gitignore ? await readText(gitignore) : '';
   const listed = !!rel && currentIgnore.split(/\r?\n/).some((l) => [rel, '/' + rel].includes(l.trim().replace(/\/$/, '')));
   const hasMentees = store.mentees.length > 0;
-  const state: { name: string; cadence: string; git: GitChoice } = { name: '', cadence: 'biweekly', git: 'ignore' };
+  // The mentor's own name, once: feedback and its threads carry it as their author (git's user.name to start with).
+  const askMentor = !store.mentor;
+  const gitName = askMentor && folder?.uri.scheme === 'file' ? await git(folder.uri.fsPath, ['config', '--get', 'user.name'], { allowExit: [1] }).then((o) => o.trim(), () => '') : '';
+  const state: { mentor: string; name: string; cadence: string; git: GitChoice } = { mentor: gitName, name: '', cadence: 'biweekly', git: 'ignore' };
   const steps: Step<typeof state>[] = [];
+  if (askMentor) {
+    steps.push(async (w, s) => {
+      const r = await w.input({
+        prompt: t('Your name, as your mentees will see it on your feedback'),
+        value: s.mentor,
+        placeholder: t('For example: Sam de Vries (you can change it later in Edit Mentor Profile)'),
+      });
+      if (isBack(r)) {
+        return 'back';
+      }
+      s.mentor = r.trim();
+      return 'next';
+    });
+  }
   if (!hasMentees) {
     steps.push(
       async (w, s) => {
@@ -92,7 +110,7 @@ async function initialize(deps: Deps): Promise<void> {
   if (steps.length > 0) {
     await Wizard.run(t('Set Up Mentorship'), steps, state);
   }
-  const created = await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate() }], home.root);
+  const created = await store.initialize([{ name: 'mentor.yaml', text: mentorTemplate(state.mentor) }], home.root);
   deps.log.info(`Initialized ${home.root}: ${created.length} file(s) created`);
   if (created.length > 0) {
     // The folder exists now: watch it (a watcher made before it existed sees nothing there).

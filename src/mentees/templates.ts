@@ -1,10 +1,11 @@
 /** Starter files written by "Mentorship: Initialize": commented, so the format explains itself. */
 
-export function mentorTemplate(): string {
+/** mentor.yaml as Initialize writes it; `name` is how feedback and threads name the mentor. */
+export function mentorTemplate(name = ''): string {
   return `# Your mentor profile (step 1 of good mentoring: self-reflection).
 # What you bring: the dashboard shows it next to each mentee as "what you can offer".
 version: 1
-name: ""
+name: ${JSON.stringify(name)}
 strengths: []        # for example: [listening, explaining trade-offs]
 expertise: []        # areas you know well: [TypeScript, distributed systems]
 experiences: []      # experiences worth sharing

@@ -25,6 +25,8 @@ for (const theme of ['dark', 'light'] as const) {
       await init.waitFor({ timeout: 60_000 });
       await wb.screenshot(`first-run-welcome-${theme}`);
       await init.click();
+      // The mentor's own name comes first: feedback and its threads carry it.
+      await wb.answer('Your name, as your mentees will see it on your feedback', 'Robin Mentor');
       await wb.answer('Who is your first mentee?', 'Sam Lee');
       await wb.pick('How often will you meet Sam Lee?', 'weekly');
       await wb.waitForQuickInput('Should git see them?');
@@ -38,7 +40,7 @@ for (const theme of ['dark', 'light'] as const) {
       assert.equal(parse(wb.read('.mentorship/mentees/sam-lee.yaml')).cadence, 'weekly');
       assert.match(wb.read('.gitignore'), /^\.mentorship\/$/m);
       assert.match(wb.read('.mentorship/private/.gitignore'), /^\*$/m);
-      assert.ok(existsSync(wb.file('.mentorship/mentor.yaml')));
+      assert.equal(parse(wb.read('.mentorship/mentor.yaml')).name, 'Robin Mentor');
       await wb.screenshot(`first-run-done-${theme}`);
     });
 
