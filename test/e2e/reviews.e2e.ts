@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { repositoryWithOrigin } from '../support/git';
@@ -26,7 +26,20 @@ function pullRequest(host: FakeCodeHost): void {
   host.routes.set(`/repos/${REPO}/pulls/7`, githubPull(7, 'ana-souza', 'Cart totals with quantities', REPO));
   host.routes.set('/user', { ...(githubExample('private-user') as object), login: 'mentor-e2e' });
   host.routes.set(`/repos/${REPO}/pulls/7/comments`, [
-    githubComment({ id: 101, login: 'mentor-e2e', body: 'suggestion: `sum += …` would read shorter here.', path: 'src/cart.ts', line: 22, diffHunk: hunkTotal, createdAt: '2026-11-20T10:00:00Z' }, REPO, 7),
+    githubComment(
+      {
+        id: 101,
+        login: 'mentor-e2e',
+        // A suggestion block, and what a hostile body might hold: each must show inert in the thread.
+        body: 'suggestion: `sum += …` would read shorter here.\n\n```suggestion\n      sum += priceFor(line.isbn) * line.quantity;\n```\n\nSee [the guide](https://example.com/style) <img src="https://evil.example/x.png"> [run](command:workbench.action.terminal.new) [js](javascript:alert(1))',
+        path: 'src/cart.ts',
+        line: 22,
+        diffHunk: hunkTotal,
+        createdAt: '2026-11-20T10:00:00Z',
+      },
+      REPO,
+      7,
+    ),
     githubComment({ id: 102, login: 'mentor-e2e', body: 'Why round here and not at display time?', path: 'src/cart.ts', line: 30, diffHunk: hunkRound, createdAt: '2026-11-20T10:05:00Z' }, REPO, 7),
     githubComment({ id: 103, login: 'mentor-e2e', body: 'issue: the legacy branch clears the cart silently', path: 'src/cart.ts', line: 41, diffHunk: hunkGone, createdAt: '2026-11-20T10:07:00Z' }, REPO, 7),
     githubComment({ id: 104, login: 'ana-souza', body: 'Changed it, thanks!', inReplyTo: 101, createdAt: '2026-11-20T12:00:00Z' }, REPO, 7),
@@ -68,6 +81,9 @@ describe('e2e: importing review comments from a pull request', function () {
     opts.prepare = (ws) => {
       // The workspace is a clone of the request's repository: the comments land on its code.
       repositoryWithOrigin(ws, 'git@github.com:octo/bookshop.git');
+      // Ana's GitHub handle: her replies in the thread carry her name.
+      const ana = path.join(ws, '.mentorship', 'mentees', 'ana-souza.yaml');
+      writeFileSync(ana, readFileSync(ana, 'utf8').replace('team: checkout', 'github: ana-souza\nteam: checkout'));
       mkdirSync(path.join(ws, '.vscode'), { recursive: true });
       writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'mentorship.reviews.githubApiUrl': elsewhere.base }));
     };
@@ -121,7 +137,12 @@ describe('e2e: importing review comments from a pull request', function () {
     // In the tree, and as a comment thread at the right lines with the mentee's reply.
     await wb.expandTreeRow('Ana Souza');
     await wb.expandTreeRow('Feedback');
-    // The demo's older links belong to this folder, a clone of octo/bookshop: one list with the review's.
+    // The review is a group of its own beside the demo's older feedback, its comments in the order of the code.
+    await wb.expandTreeRow('pull request #7');
+    const tree = await wb.treeRows();
+    const at = tree.findIndex((r) => r.startsWith('pull request #7'));
+    assert.deepEqual(tree.slice(at + 1, at + 4).map((r) => r.split(',')[0]), ['suggestion · cart.ts:27', 'question · cart.ts:32', 'issue · cart.ts:41'], tree.join(' | '));
+    await wb.screenshot('reviews-tree-grouped');
     await wb.treeRow('`sum +=').click();
     await waitFor('cart.ts open at line 27', async () => {
       const tab = await wb.page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
@@ -130,6 +151,27 @@ describe('e2e: importing review comments from a pull request', function () {
     const thread = wb.page.locator('.monaco-editor .zone-widget', { hasText: 'would read shorter here' }).first();
     await thread.waitFor({ timeout: 20_000 });
     await wb.page.locator('.monaco-editor .zone-widget', { hasText: 'Changed it, thanks!' }).first().waitFor({ timeout: 10_000 });
+    // Read like the review: the suggestion as code under its label, the inline code as code, prose that
+    // wraps; the author is the mentor (mentor.yaml's name), the reply Ana's, by name.
+    const body = thread.locator('.review-comment-contents').first();
+    assert.match(await thread.innerText(), /Sam de Vries · suggestion/);
+    assert.match(await thread.innerText(), /Ana Souza \(@ana-souza\)/);
+    assert.match(await body.innerText(), /Suggested change:/);
+    assert.equal(await body.locator('pre code, .monaco-tokenized-source, code').filter({ hasText: 'sum += priceFor(line.isbn) * line.quantity;' }).count() > 0, true, 'the suggestion is a code block');
+    assert.equal(await body.locator('code', { hasText: 'sum += …' }).count(), 1, 'inline code stays code');
+    // Inert: the HTML shows as text, no image is loaded, only the https link is a link.
+    assert.match(await body.innerText(), /<img src="https:\/\/evil\.example\/x\.png">/);
+    assert.equal(await body.locator('img').count(), 0);
+    const links = await body.locator('a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? a.getAttribute('data-href') ?? '']));
+    assert.ok(links.some(([text, href]) => text === 'the guide' && href === 'https://example.com/style'), JSON.stringify(links));
+    assert.ok(links.every(([, href]) => href === '' || /^https:\/\//.test(href)), `only https links: ${JSON.stringify(links)}`);
+    assert.ok(!links.some(([text]) => text === 'run' || text === 'js'), `the command: and javascript: links are text: ${JSON.stringify(links)}`);
+    // The whole thread in view for the screenshot: the panel out of the way.
+    if (await wb.page.locator('.part.panel').isVisible()) {
+      await wb.page.keyboard.press('Control+J');
+    }
+    await thread.scrollIntoViewIfNeeded();
+    await wb.page.waitForTimeout(300);
     await wb.screenshot('reviews-thread');
   });
 

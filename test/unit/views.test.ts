@@ -132,6 +132,37 @@ describe('tree model', () => {
     assert.deepEqual([...shortestUniquePaths(['a/b/c.ts', 'x/b/c.ts', 'q/d.ts', 'c.ts'])], [['a/b/c.ts', 'a/b/c.ts'], ['x/b/c.ts', 'x/b/c.ts'], ['q/d.ts', 'd.ts'], ['c.ts', 'c.ts']]);
   });
 
+  it('after an import: the review is a group beside hand-logged feedback, its comments in the order of the code', () => {
+    const opts = { today: TODAY, showInactive: true };
+    const REVIEW = 'https://github.com/shop/cart/pull/7';
+    const at = (path: string, line: number) => ({ repo: 'github.com/shop/cart', path, range: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, text: 'x' });
+    const comment = (id: string, path: string, line: number): Feedback => ({ id, date: '2026-11-20', kind: 'issue', text: id, review: REVIEW, source: { provider: 'github', id }, anchor: at(path, line) });
+    const m = file(
+      {
+        name: 'Bo',
+        feedback: [
+          { id: 'mine', date: '2026-11-21', kind: 'praise', text: 'Logged by hand', anchor: at('src/cart.ts', 3) },
+          // In the order the code host listed them (not the order of the code).
+          comment('c1', 'src/index.js', 191),
+          comment('c2', 'lib/index.js', 27),
+          comment('c3', 'src/index.js', 12),
+          comment('c4', 'lib/cart.js', 5),
+        ],
+      },
+      'bo',
+    );
+    const top = groupChildren(m, 'feedback', opts);
+    assert.deepEqual(top.map((n) => [n.label, n.description]), [
+      ['pull request #7', '4'],
+      ['praise · cart.ts:3', 'Logged by hand'],
+    ]);
+    const rows = feedbackPartChildren(m, top[0].scope ?? {}, opts);
+    assert.deepEqual(rows.map((n) => n.label), ['issue · cart.js:5', 'issue · lib/index.js:27', 'issue · src/index.js:12', 'issue · src/index.js:191'], 'by file, then line; same-named files by the path that tells them apart');
+    // Only the review's comments: no group, the same order of the code.
+    const only = file({ name: 'Cy', feedback: [comment('c1', 'b.ts', 9), comment('c2', 'a.ts', 30), comment('c3', 'a.ts', 4)] }, 'cy');
+    assert.deepEqual(groupChildren(only, 'feedback', opts).map((n) => n.label), ['issue · a.ts:4', 'issue · a.ts:30', 'issue · b.ts:9']);
+  });
+
   it('"open repositories only" hides the feedback of repositories not open here, and the group says how much', () => {
     const CART = 'github.com/shop/cart';
     const m = file(

@@ -468,7 +468,9 @@ function feedbackChildren(f: MenteeFile, opts: TreeOptions, scope: TreeNode['sco
   }
   if (scope.review === undefined) {
     const reviews = [...new Set(inScope.flatMap((fb) => (fb.source && fb.review !== undefined ? [String(fb.review)] : [])))];
-    if (reviews.length > 1) {
+    const others = inScope.some((fb) => !(fb.source && fb.review !== undefined));
+    // A review is a group of its own beside other reviews, and beside feedback logged by hand.
+    if (reviews.length > 1 || (reviews.length === 1 && others)) {
       const byReview = reviews.map((review) => {
         const items = inScope.filter((fb) => fb.source && String(fb.review ?? '') === review);
         return { review, items, newest: [...items].sort(newestFirst)[0]?.date ?? '' };
@@ -481,7 +483,17 @@ function feedbackChildren(f: MenteeFile, opts: TreeOptions, scope: TreeNode['sco
       ];
     }
   }
-  return feedbackRows(f.path, [...inScope].sort(newestFirst), opts);
+  // A review's comments read in the order of the code, as on the code host: by file, then by line.
+  const inReview = scope.review !== undefined || (inScope.length > 0 && inScope.every((fb) => fb.source && fb.review !== undefined));
+  return feedbackRows(f.path, [...inScope].sort(inReview ? byPlace : newestFirst), opts);
+}
+
+/** By file path, then line; feedback not on code after, newest first. */
+function byPlace(a: Feedback, b: Feedback): number {
+  if (!a.anchor || !b.anchor) {
+    return a.anchor ? -1 : b.anchor ? 1 : newestFirst(a, b);
+  }
+  return a.anchor.path.localeCompare(b.anchor.path) || a.anchor.range.startLine - b.anchor.range.startLine;
 }
 
 /**
