@@ -10,6 +10,8 @@ import { ENGLISH_DASHBOARD_STRINGS } from '../src/core/render/dashboardHtml';
 import { ENGLISH_DRAFT_STRINGS } from '../src/core/render/sessionDraft';
 import { ENGLISH_TREE_STRINGS } from '../src/core/render/treeModel';
 import { ENGLISH_STATUS_STRINGS } from '../src/core/render/statusLine';
+import { ENGLISH_DIGEST_STRINGS } from '../src/core/render/digest';
+import { ENGLISH_REVIEW_MARKDOWN } from '../src/core/render/reviewMarkdown';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -51,6 +53,8 @@ export function extractMessages(): string[] {
   addTable(ENGLISH_DRAFT_STRINGS as unknown as Record<string, unknown>);
   addTable(ENGLISH_TREE_STRINGS as unknown as Record<string, unknown>);
   addTable(ENGLISH_STATUS_STRINGS as unknown as Record<string, unknown>);
+  addTable(ENGLISH_DIGEST_STRINGS as unknown as Record<string, unknown>);
+  addTable(ENGLISH_REVIEW_MARKDOWN as unknown as Record<string, unknown>);
   return [...out].sort();
 }
 

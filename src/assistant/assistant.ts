@@ -5,8 +5,9 @@
  * operations table. Nothing here reads private notes; the core's answers are built without them.
  */
 import * as vscode from 'vscode';
-import { digestMarkdown, sessionDigest } from '../core/render/digest';
+import { digestMarkdown, ENGLISH_DIGEST_STRINGS, sessionDigest } from '../core/render/digest';
 import type { DigestStrings } from '../core/render/digest';
+import { translateTable } from '../kit/l10nTable';
 import { handleChat } from '../core/assistant/chat';
 import type { ChatMessage, ChatModel } from '../core/assistant/chat';
 import { notebookForTools, tool } from '../core/assistant/tools';
@@ -143,38 +144,7 @@ async function savePending(deps: Deps, id: unknown): Promise<void> {
 // Prepare Next Session, without a model
 
 export function digestStrings(): DigestStrings {
-  const t = vscode.l10n.t;
-  return {
-    title: t('Next session with {0}'),
-    nextDue: t('Next 1:1 due {0} ({1} cadence).'),
-    nextOverdue: t('Next 1:1 was due {0}: overdue ({1} cadence).'),
-    noCadence: t('No 1:1 due: the mentorship is {0}.'),
-    lastSession: t('Last session: {0}'),
-    noSession: t('No session logged yet.'),
-    topics: t('Topics'),
-    notes: t('Notes'),
-    since: t('Since {0}'),
-    sinceStart: t('So far'),
-    nothingSince: t('Nothing logged since.'),
-    checkIn: t('Check-in on "{0}": {1}%'),
-    feedback: t('Feedback'),
-    openActions: t('Open action items'),
-    overdue: t('overdue'),
-    doneActions: t('Done since the last session'),
-    agenda: t('Agenda topics'),
-    goals: t('Goals to look at'),
-    goalDue: t('due {0}'),
-    goalStalled: t('stalled'),
-    smartGaps: t('not yet SMART: {0}'),
-    proposed: t('Proposed agenda'),
-    proposeTopicFrom: t('{0} (from {1})'),
-    proposeOverdue: t('Overdue: {0} ({1})'),
-    proposeGoalDue: t('Goal due {0}: {1} ({2}%)'),
-    proposeGoalOverdue: t('Goal overdue since {0}: {1} ({2}%)'),
-    proposeStalled: t('Stalled goal: {0} ({1}%)'),
-    proposeFeedback: t('Feedback to talk over ({0}): {1}'),
-    none: t('(none)'),
-  };
+  return translateTable(ENGLISH_DIGEST_STRINGS);
 }
 
 /** The digests shown, as read-only documents: nothing to save, nothing to lose when the tab is closed. */

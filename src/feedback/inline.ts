@@ -10,7 +10,8 @@ import type { AnchorRange, CodeAnchor, Feedback, Mentee } from '../core/domain/m
 import type { Background, Deps } from '../kit/command';
 import { loadBundle } from '../platform/bundles';
 import { toVscodeRange } from './ranges';
-import { reviewMarkdown } from '../core/render/reviewMarkdown';
+import { ENGLISH_REVIEW_MARKDOWN, reviewMarkdown } from '../core/render/reviewMarkdown';
+import { translateTable } from '../kit/l10nTable';
 
 export interface Tracked {
   menteePath: string;
@@ -194,7 +195,7 @@ export class InlineFeedback implements vscode.Disposable {
     const review = t.fb.review ? `\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}` : '';
     const replies = t.fb.replies ?? [];
     const replyAuthor = (login: string): string => (t.menteeHandles.includes(login.replace(/^@/, '').toLowerCase()) ? `${t.menteeName} (@${login.replace(/^@/, '')})` : login);
-    const strings = { suggestion: vscode.l10n.t('Suggested change:'), image: vscode.l10n.t('image') };
+    const strings = translateTable(ENGLISH_REVIEW_MARKDOWN);
     return {
       signature: JSON.stringify([t.fb.text, review, author, t.fb.date, t.menteeHandles, replies.map((r) => [r.text, r.author, r.date])]),
       get comments() {
