@@ -123,7 +123,8 @@ async function logFeedbackOnSelection(deps: Deps, arg: unknown): Promise<void> {
       let goOn = false;
       for (;;) {
         const r = await w.input({
-          prompt: t('Feedback on {0}:{1} — specific, and with a next step', path, range.startLine),
+          // The whole selection: a multi-line one is named by its range ("cart.ts:27-31").
+          prompt: t('Feedback on {0}:{1} — specific, and with a next step', path, range.endLine > range.startLine ? `${range.startLine}-${range.endLine}` : String(range.startLine)),
           value: s.text,
           cursorAtEnd: goOn,
           validate: (v) => (v.trim() ? undefined : t('Write the feedback.')),

@@ -144,7 +144,7 @@ export const topicsStep: LogStep = async (w, s) => {
 };
 
 export const notesStep: LogStep = async (w, s) => {
-  const r = await w.input({ prompt: t('Notes: what did you talk about? (shared in reports; private notes come later)'), value: s.notes, placeholder: t('Notes') });
+  const r = await w.input({ prompt: t('Notes: what did you talk about? (your mentee reads them where the notes are shared with them, and reports show them; private notes come later)'), value: s.notes, placeholder: t('Notes') });
   if (isBack(r)) {
     return 'back';
   }

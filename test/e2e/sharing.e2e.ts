@@ -131,7 +131,15 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     await w.page.locator('.quick-input-widget input').fill('>Mentorship: Log Session');
     await w.page.waitForTimeout(500); // the palette filters as it is typed; give it the same moment a person would
     assert.equal(await w.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Mentorship: Log Session' }).count(), 0);
+    await w.page.locator('.quick-input-widget input').fill('>Mentorship: Forget');
+    await w.page.waitForTimeout(500);
+    assert.equal(await w.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'GitLab Token' }).count(), 0, 'no token of the mentor to forget');
     await w.page.keyboard.press('Escape');
+    // Nor the mentor's view actions: paused and closed mentees are the mentor's concern.
+    await w.page.locator('.part.sidebar .pane-header').first().hover();
+    const titleActions = await w.page.locator('.part.sidebar .title-actions .action-label, .part.sidebar .pane-header .actions .action-label').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label') ?? ''));
+    assert.ok(titleActions.some((a) => /Refresh/.test(a)), `the view's actions are there: ${titleActions.join(' | ')}`);
+    assert.ok(!titleActions.some((a) => /Paused and Closed Mentees/.test(a)), titleActions.join(' | '));
 
     const data = parse(w.read(ANA));
     assert.equal(data.goals[0].progress, 75);
