@@ -297,6 +297,22 @@ describe('dashboard HTML', () => {
     assert.ok(!/<\/svg>"/.test(html));
   });
 
+  it('recent feedback shows a suggestion block as its first line, and the review by its short name', () => {
+    const reviewed: Mentee = {
+      version: 1,
+      name: 'Ana',
+      status: 'active',
+      goals: [],
+      sessions: [],
+      feedback: [{ id: 'f', date: '2026-11-20', kind: 'suggestion', text: 'Shorter:\n\n```suggestion\n  sum += price;\n```', review: 'https://github.com/octo/bookshop/pull/7', source: { provider: 'github', id: '1' } }],
+    };
+    const doc = parseFragment(renderDashboardBody(reviewed, dashboardStats(reviewed, '2026-11-28'), undefined));
+    assert.ok(doc.text().includes('Shorter: Suggested change: `sum += price;`'), doc.text());
+    assert.ok(!doc.text().includes('```'));
+    assert.ok(doc.text().includes('pull request #7'));
+    assert.ok(!doc.text().includes('https://github.com/octo/bookshop/pu'), 'no cut-off link text');
+  });
+
   it('clamps values used in SVG geometry', () => {
     assert.match(html, /<rect class="bar-fg" x="0" y="0" width="100"/);
   });

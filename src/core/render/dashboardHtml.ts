@@ -4,8 +4,10 @@
  * attribute or an event handler: the page's Content-Security-Policy would block them anyway, this is the
  * first line of defence. Pure, so it is unit-tested without a webview.
  */
-import { fill, firstWords } from '../domain/text';
+import { fill, firstWords, plural } from '../domain/text';
 import { repositoryName } from '../anchors/repository';
+import { ENGLISH_REVIEW_MARKDOWN, reviewPlainLine } from './reviewMarkdown';
+import { ENGLISH_TREE_STRINGS, reviewName } from './treeModel';
 import type { FeedbackKind, Mentee, MentorProfile } from '../domain/model';
 import { FEEDBACK_KINDS } from '../domain/model';
 import type { DashboardStats } from '../domain/stats';
@@ -29,6 +31,9 @@ export function safeUrl(url: unknown): string | undefined {
 }
 
 export interface DashboardStrings {
+  pullRequest: string;
+  mergeRequest: string;
+  suggestedChange: string;
   since: string;
   cadence: string;
   nextDue: string;
@@ -46,6 +51,7 @@ export interface DashboardStrings {
   correctionsPerReview: string;
   reviewBar: string;
   reviewsAlt: string;
+  reviewsAltOne: string;
   checkIn: string;
   openYaml: string;
   openCode: string;
@@ -95,6 +101,9 @@ export interface DashboardStrings {
 }
 
 export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
+  pullRequest: ENGLISH_TREE_STRINGS.pullRequest,
+  mergeRequest: ENGLISH_TREE_STRINGS.mergeRequest,
+  suggestedChange: ENGLISH_REVIEW_MARKDOWN.suggestion,
   since: 'since {0}',
   cadence: 'meets {0}',
   nextDue: 'next session due {0} (in {1} d)',
@@ -112,6 +121,7 @@ export const ENGLISH_DASHBOARD_STRINGS: DashboardStrings = {
   correctionsPerReview: 'Issues and suggestions per review (fewer is growth), with the share of praise under each bar',
   reviewBar: '{0} ({1}): {2} issues and suggestions, {3}% praise',
   reviewsAlt: '{0} reviews. Latest: {1}',
+  reviewsAltOne: '1 review: {1}',
   checkIn: 'Check In',
   openYaml: 'Open YAML',
   openCode: 'Open code',
@@ -316,16 +326,19 @@ function reviewsSection(st: DashboardStats, s: DashboardStrings): string {
     .join('');
   const last = reviews.slice(-12);
   const maxC = Math.max(1, ...last.map((r) => r.corrections));
-  const rw = 600 / last.length;
+  // A bar is at most 80 wide: one review is one bar, not the whole chart.
+  const rw = Math.min(80, 600 / last.length);
+  const names = { ...ENGLISH_TREE_STRINGS, pullRequest: s.pullRequest, mergeRequest: s.mergeRequest };
   const perReview = last
     .map((r, i) => {
       const bh = (r.corrections / maxC) * (h - 14);
       const x = i * rw;
       const share = r.count ? Math.round((r.praise / r.count) * 100) : 0;
-      return `<rect class="k-issue" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(rw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewBar, r.review, r.date, r.corrections, share))}</title></rect><text class="value" x="${(x + rw / 2).toFixed(1)}" y="${(h - bh - 2).toFixed(1)}" text-anchor="middle">${r.corrections}</text><text class="axis" x="${(x + rw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${share}%</text>`;
+      const name = reviewName(r.review, names);
+      return `<rect class="k-issue" x="${(x + 2).toFixed(1)}" y="${(h - bh).toFixed(1)}" width="${(rw - 4).toFixed(1)}" height="${bh.toFixed(1)}"><title>${esc(fill(s.reviewBar, name, r.date, r.corrections, share))}</title></rect><text class="value" x="${(x + rw / 2).toFixed(1)}" y="${(h - bh - 2).toFixed(1)}" text-anchor="middle">${r.corrections}</text><text class="axis" x="${(x + rw / 2).toFixed(1)}" y="${h + 12}" text-anchor="middle">${share}%</text>`;
     })
     .join('');
-  const alt = fill(s.reviewsAlt, reviews.length, last.map((r) => fill(s.reviewBar, r.review, r.date, r.corrections, r.count ? Math.round((r.praise / r.count) * 100) : 0)).join('; '));
+  const alt = fill(plural(reviews.length, s.reviewsAltOne, s.reviewsAlt), reviews.length, last.map((r) => fill(s.reviewBar, reviewName(r.review, names), r.date, r.corrections, r.count ? Math.round((r.praise / r.count) * 100) : 0)).join('; '));
   return `<section aria-labelledby="h-reviews"><h2 id="h-reviews">${esc(s.reviews)}</h2>
 <figure><svg class="chart" viewBox="0 0 600 ${h + 16}" role="img" aria-label="${esc(fill(s.reviewsPerMonthAlt, months.map((m) => `${m.month}: ${m.reviews}`).join(', ')))}">${monthBars}</svg><figcaption>${esc(s.reviewsPerMonth)}</figcaption></figure>
 <figure><svg class="chart" id="review-corrections" viewBox="0 0 600 ${h + 16}" role="img" aria-label="${esc(alt)}">${perReview}</svg><figcaption>${esc(s.correctionsPerReview)}</figcaption></figure></section>`;
@@ -440,8 +453,9 @@ function recentFeedback(m: Mentee, s: DashboardStrings, limit = 30): string {
       const repo = several && f.anchor?.repo ? `${repositoryName(f.anchor.repo)} · ` : '';
       const where = f.anchor ? `${repo}${f.anchor.path}:${f.anchor.range?.startLine ?? ''}` : '';
       const open = f.anchor ? `<button type="button" class="link" data-action="openFeedback" data-id="${esc(f.id)}">${esc(where)}</button>` : '';
-      const review = safeUrl(f.review) ? `<a href="${esc(safeUrl(f.review))}">${esc(firstWords(String(f.review), 40))}</a>` : f.review ? `<span class="muted">${esc(f.review)}</span>` : '';
-      return `<li><span class="swatch ${KIND_CLASS[f.kind] ?? ''}" aria-hidden="true"></span><span class="muted">${esc(f.date)} · ${esc(s.kinds[f.kind] ?? f.kind)}</span> ${esc(firstWords(f.text, 140))} ${open} ${review}</li>`;
+      // The review by its short name ("pull request #7"), linked; a suggestion block as its first line.
+      const review = safeUrl(f.review) ? `<a href="${esc(safeUrl(f.review))}" title="${esc(f.review)}">${esc(reviewName(String(f.review), { ...ENGLISH_TREE_STRINGS, pullRequest: s.pullRequest, mergeRequest: s.mergeRequest }))}</a>` : f.review ? `<span class="muted">${esc(f.review)}</span>` : '';
+      return `<li><span class="swatch ${KIND_CLASS[f.kind] ?? ''}" aria-hidden="true"></span><span class="muted">${esc(f.date)} · ${esc(s.kinds[f.kind] ?? f.kind)}</span> ${esc(firstWords(reviewPlainLine(f.text, { suggestion: s.suggestedChange, image: ENGLISH_REVIEW_MARKDOWN.image }), 140))} ${open} ${review}</li>`;
     })
     .join('');
   return `<section aria-labelledby="h-recent"><h2 id="h-recent">${esc(s.recentFeedback)}</h2><p class="muted">${esc(fill(s.showingOf, items.length, m.feedback.length))}</p><ul class="feedback">${rows}</ul></section>`;

@@ -73,3 +73,33 @@ export function reviewMarkdown(text: string, s: ReviewMarkdownStrings = ENGLISH_
   }
   return out.join('\n');
 }
+
+/**
+ * A review comment as one line of plain text, for a list row (the dashboard, a report's summary line): a
+ * suggestion block becomes "Suggested change: <its first line>", another code block its first line, and
+ * the rest is joined with spaces. The caller escapes it.
+ */
+export function reviewPlainLine(text: string, s: ReviewMarkdownStrings = ENGLISH_REVIEW_MARKDOWN): string {
+  const out: string[] = [];
+  let fence: { marker: string; suggestion: boolean; first: boolean } | undefined;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const open = /^\s*(`{3,}|~{3,})\s*([\w+-]*)\s*$/.exec(line);
+    if (!fence && open) {
+      fence = { marker: open[1], suggestion: open[2].toLowerCase() === 'suggestion', first: true };
+      continue;
+    }
+    if (fence) {
+      if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
+        fence = undefined;
+      } else if (fence.first && line.trim()) {
+        out.push(fence.suggestion ? `${s.suggestion} \`${line.trim()}\`` : `\`${line.trim()}\``);
+        fence.first = false;
+      }
+      continue;
+    }
+    if (line.trim()) {
+      out.push(line.trim());
+    }
+  }
+  return out.join(' ');
+}
