@@ -88,6 +88,32 @@ describe('progress report as plain text', () => {
   });
 });
 
+describe('progress report: feedback from a review', () => {
+  it('sums each review up in a line, and shows the latest of each kind with place, review link, replies and code', () => {
+    const URL = 'https://github.com/octo/bookshop/pull/7';
+    const at = (line: number) => ({ repo: 'github.com/octo/bookshop', path: 'src/cart.ts', range: { startLine: line, startColumn: 1, endLine: line, endColumn: 2 }, text: 'x' });
+    const issues = Array.from({ length: 7 }, (_, i) => ({ id: `i${i}`, date: '2026-11-20', kind: 'issue' as const, text: `Issue ${i}: use \`Number()\` here`, review: URL, source: { provider: 'github' as const, id: `i${i}` }, anchor: at(10 + i) }));
+    const m = {
+      version: 1,
+      name: 'Ana',
+      status: 'active' as const,
+      goals: [],
+      sessions: [],
+      feedback: [
+        ...issues,
+        { id: 'p', date: '2026-11-21', kind: 'praise' as const, text: 'Tidy.\n\n```suggestion\n  sum += price;\n```', review: URL, source: { provider: 'github' as const, id: 'p' }, anchor: at(27), replies: [{ author: 'ana-souza', date: '2026-11-21', text: 'Thanks! <b>really</b>' }] },
+        { id: 'h', date: '2026-11-22', kind: 'praise' as const, text: 'Logged by hand' },
+      ],
+    };
+    const r = renderReport(m, { today: '2026-11-28' });
+    assert.match(r, /### Reviews\n\n- \[pull request #7\]\(https:\/\/github\.com\/octo\/bookshop\/pull\/7\), 2026-11-20 to 2026-11-21: 8 comments \(1 praise, 7 issue\); 1 answered\n/);
+    assert.match(r, /- 2026-11-21 · `src\/cart\.ts:27` · \[pull request #7\]\([^)]+\): Tidy\. Suggested change: `sum \+= price;`\n {2}- ana-souza: Thanks! &lt;b>really&lt;\/b>\n/);
+    assert.match(r, /- 2026-11-22: Logged by hand/);
+    assert.match(r, /### Issues\n\n(- 2026-11-20 · `src\/cart\.ts:1[2-6]` · \[pull request #7\]\([^)]+\): Issue \d: use `Number\(\)` here\n){5}- …and 2 more\n/);
+    assert.ok(!r.includes('```'), 'no fenced block in a list line');
+  });
+});
+
 describe('mentor profile edits', () => {
   it('adds answers to mentor.yaml and keeps its comments', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mentor-'));

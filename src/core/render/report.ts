@@ -4,6 +4,8 @@
  */
 import type { IsoDate, Mentee } from '../domain/model';
 import { dashboardStats } from '../domain/stats';
+import { reviewPlainLine } from './reviewMarkdown';
+import { reviewName } from './treeModel';
 
 export interface ReportOptions {
   today: IsoDate;
@@ -42,6 +44,23 @@ function inPeriod(date: string | undefined, o: ReportOptions): boolean {
     return false;
   }
   return (!o.from || date >= o.from) && (!o.to || date <= o.to);
+}
+
+/** How many items of each kind the report shows (the latest); the rest are counted. */
+const HIGHLIGHTS_PER_KIND = 5;
+
+/** Prose escaped by md(), code spans kept as code (a code span cannot become markup). */
+function withCode(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : md(part)))
+    .join('');
+}
+
+/** A review by its short name, linked when its reference is an http(s) address. */
+function reviewLink(review: string): string {
+  const name = reviewName(review);
+  return /^https?:\/\/[^\s()<>]+$/.test(review) ? `[${md(name)}](${review})` : md(name);
 }
 
 const KIND_ORDER = ['praise', 'suggestion', 'issue', 'question', 'nitpick', 'thought'] as const;
@@ -111,10 +130,34 @@ export function renderReport(m: Mentee, o: ReportOptions): string {
     const present = KIND_ORDER.filter((k) => feedback.some((f) => f.kind === k));
     const counts = present.map((k) => `${feedback.filter((f) => f.kind === k).length} ${k}`).join(', ');
     out.push(`${feedback.length === 1 ? '1 note' : `${feedback.length} notes`}: ${counts}.`, '');
+    // A review imported whole is one line of its own: when it was, how many comments of which kinds.
+    const reviews = [...new Set(feedback.flatMap((f) => (f.source && f.review !== undefined ? [String(f.review)] : [])))];
+    if (reviews.length > 0) {
+      out.push('### Reviews', '');
+      for (const review of reviews) {
+        const items = feedback.filter((f) => f.source && String(f.review) === review);
+        const kinds = KIND_ORDER.filter((k) => items.some((f) => f.kind === k)).map((k) => `${items.filter((f) => f.kind === k).length} ${k}`);
+        const answered = items.filter((f) => (f.replies ?? []).length > 0).length;
+        const dates = items.map((f) => f.date).sort();
+        out.push(`- ${reviewLink(review)}, ${md(dates[0])}${dates[dates.length - 1] !== dates[0] ? ` to ${md(dates[dates.length - 1])}` : ''}: ${items.length === 1 ? '1 comment' : `${items.length} comments`} (${kinds.join(', ')})${answered ? `; ${answered} answered` : ''}`);
+      }
+      out.push('');
+    }
+    // Of each kind the latest few, with their place in the code, their review and the replies.
     for (const k of present) {
+      const all = feedback.filter((x) => x.kind === k).sort((x, y) => (x.date < y.date ? 1 : -1));
+      const chosen = all.slice(0, HIGHLIGHTS_PER_KIND).reverse();
       out.push(`### ${KIND_TITLE[k]}`, '');
-      for (const f of feedback.filter((x) => x.kind === k).sort((x, y) => (x.date < y.date ? -1 : 1))) {
-        out.push(`- ${md(f.date)}: ${md(f.text)}`);
+      for (const f of chosen) {
+        const place = f.anchor ? ` · \`${f.anchor.path.replace(/`/g, '')}:${f.anchor.range.startLine}\`` : '';
+        const review = f.review !== undefined ? ` · ${reviewLink(String(f.review))}` : '';
+        out.push(`- ${md(f.date)}${place}${review}: ${withCode(reviewPlainLine(f.text))}`);
+        for (const r of f.replies ?? []) {
+          out.push(`  - ${md(r.author)}: ${withCode(reviewPlainLine(r.text))}`);
+        }
+      }
+      if (all.length > chosen.length) {
+        out.push(`- …and ${all.length - chosen.length} more`);
       }
       out.push('');
     }
