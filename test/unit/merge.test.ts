@@ -301,3 +301,31 @@ describe('merge by entry ids: random concurrent edits on both sides', () => {
     assert.ok(withConflicts > 20 && withConflicts < 280, `${withConflicts} of 300 with conflicts`);
   });
 });
+
+describe('merge: both sides checked in on the same goal', () => {
+  const base = ['version: 1', 'name: Ana', 'status: active', 'goals:', '  - id: g1', '    title: Tests', '    status: active', '    progress: 40', '    checkIns:', '      - date: 2026-11-01', '        progress: 40', 'sessions: []', 'feedback: []', ''].join('\n');
+  const ours = base.replace('    progress: 40\n    checkIns', '    progress: 70\n    checkIns').replace(/(\n {8}progress: 40\n)/, '$1      - date: 2026-11-10\n        progress: 70\n');
+  const theirs = base.replace('    progress: 40\n    checkIns', '    progress: 80\n    checkIns').replace(/(\n {8}progress: 40\n)/, '$1      - date: 2026-11-05\n        progress: 80\n        note: from the mentee\n');
+
+  it('keeps every check-in, in date order, with markers around the one real conflict only', async () => {
+    const { markConflicts } = await import('../../src/core/sharing/merge');
+    const marked = markConflicts(base, ours, theirs);
+    assert.ok(marked);
+    assert.deepEqual(
+      marked.conflicts.map((c) => c.label),
+      ['“Tests” › progress'],
+    );
+    const blocks = marked.text.split('\n').filter((l) => l.startsWith('<<<<<<<')).length;
+    assert.equal(blocks, 1, marked.text);
+    assert.match(marked.text, /<<<<<<< ours\n {4}progress: 70\n=======\n {4}progress: 80\n>>>>>>> theirs\n {4}checkIns:\n {6}- date: 2026-11-01\n {8}progress: 40\n {6}- date: 2026-11-05\n {8}progress: 80\n {8}note: from the mentee\n {6}- date: 2026-11-10\n {8}progress: 70\n/);
+  });
+
+  it('with no conflict, merges cleanly: both check-ins kept in date order', () => {
+    const theirsSame = theirs.replace('    progress: 80\n    checkIns', '    progress: 40\n    checkIns');
+    const r = mergeTexts(base, ours, theirsSame);
+    assert.ok(r.text, 'merged');
+    const m = yaml.parse(r.text) as Mentee;
+    assert.deepEqual(m.goals[0].checkIns?.map((c) => [c.date, c.progress]), [['2026-11-01', 40], ['2026-11-05', 80], ['2026-11-10', 70]]);
+    assert.equal(m.goals[0].progress, 70);
+  });
+});
