@@ -1,7 +1,7 @@
 /** Status bar: active mentees and the next 1:1 ("2 active mentees · 1:1 with Ana in 3 d"); click opens that mentee. */
 import * as vscode from 'vscode';
 import { todayOf } from './core/domain/dates';
-import { ENGLISH_STATUS_STRINGS, menteeStatusLine, statusLine } from './core/render/statusLine';
+import { conflictStatusLine, ENGLISH_STATUS_STRINGS, menteeStatusLine, statusLine } from './core/render/statusLine';
 import { translateTable } from './kit/l10nTable';
 import type { MentorshipWorkspace } from './workspace';
 
@@ -14,6 +14,18 @@ export function registerStatusBar(context: vscode.ExtensionContext, ws: Mentorsh
     const readable = files.filter((m) => m.data);
     if (!ws.store || files.length === 0) {
       item.hide();
+      return;
+    }
+    // A merge in conflict is what matters now: its file cannot be read, so no count would be true.
+    const conflicted = files.filter((f) => f.problems.some((p) => p.code === 'conflict'));
+    if (conflicted.length > 0) {
+      const line = conflictStatusLine(conflicted.length, strings);
+      item.text = `$(git-merge) ${line.text}`;
+      item.tooltip = line.tooltip;
+      item.accessibilityInformation = { label: `${line.text}. ${line.tooltip}` };
+      item.command = { command: 'mentorship.resolveConflict', title: vscode.l10n.t('Resolve Merge Conflict'), arguments: conflicted.length === 1 ? [conflicted[0].path] : [] };
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.show();
       return;
     }
     const mine = ws.identity.menteePath ? ws.store.file(ws.identity.menteePath)?.data : undefined;

@@ -218,6 +218,9 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
 
     await w.waitForTreeRow(/^ana-souza\.yaml: merge conflict/, 30_000);
     await waitFor('the view to say what to do', async () => ((await w.page.locator('.part.sidebar').textContent()) ?? '').includes('1 file has a merge conflict: choose Resolve on its row.'));
+    // The status bar says so too (not "0 active mentees"), and leads to Resolve.
+    await waitFor('the status bar to show the conflict', async () => ((await w.page.locator('.statusbar').textContent()) ?? '').includes('1 file in a merge conflict'));
+    assert.doesNotMatch((await w.page.locator('.statusbar').textContent()) ?? '', /0 active mentees/);
     await w.screenshot('merge-conflict-row');
     await clickInlineAction(w, 'ana-souza.yaml: merge conflict', 'Resolve Merge Conflict');
     await w.waitForQuickInput('changed on both sides');

@@ -28,6 +28,9 @@ export interface StatusStrings {
   myNextOverdue: string;
   myItemsOne: string;
   myItemsMany: string;
+  conflictOne: string;
+  conflictMany: string;
+  conflictTooltip: string;
 }
 
 export const ENGLISH_STATUS_STRINGS: StatusStrings = {
@@ -49,7 +52,15 @@ export const ENGLISH_STATUS_STRINGS: StatusStrings = {
   myNextOverdue: '1:1 overdue {0} d',
   myItemsOne: '{0} action item to do',
   myItemsMany: '{0} action items to do',
+  conflictOne: '{0} file in a merge conflict',
+  conflictMany: '{0} files in a merge conflict',
+  conflictTooltip: 'git is merging the shared notes: resolve, stage, then commit to finish',
 };
+
+/** While a merge is under way: the conflict comes first, whoever is looking (mentor or mentee). */
+export function conflictStatusLine(conflicts: number, s: StatusStrings = ENGLISH_STATUS_STRINGS): StatusLine {
+  return { text: count(conflicts, s.conflictOne, s.conflictMany), tooltip: s.conflictTooltip };
+}
 
 /** "1 x" or "n xs", filled in. */
 function count(n: number, one: string, many: string): string {
