@@ -189,7 +189,7 @@ async function addMentee(deps: Deps, arg?: unknown): Promise<void> {
   const t = vscode.l10n.t;
   // "Add a mentee there", after a notebook folder was added: that folder, without asking.
   const preset = typeof arg === 'object' && arg && typeof (arg as { root?: unknown }).root === 'string' ? store.placeByRoot((arg as { root: string }).root)?.root : undefined;
-  const state: { name: string; role: string; cadence: string; focus: string; root?: string } = { name: '', role: '', cadence: 'biweekly', focus: '', root: preset };
+  const state: { name: string; role: string; cadence: string; focus: string; email: string; handle: string; root?: string } = { name: '', role: '', cadence: 'biweekly', focus: '', email: '', handle: '', root: preset };
   await Wizard.run(
     t('Add Mentee'),
     [
@@ -229,11 +229,41 @@ async function addMentee(deps: Deps, arg?: unknown): Promise<void> {
           return 'back';
         }
         s.focus = r;
+        return 'next';
+      },
+      // What sharing needs: the e-mail of their git config (their clone then shows "My Mentorship"), and
+      // the code-host name their review replies come from.
+      async (w, s) => {
+        const r = await w.input({
+          prompt: t('Their e-mail, as in their git config (optional: with it, a repository shared with them shows them their own mentorship)'),
+          value: s.email,
+          placeholder: t('For example: ana@example.com'),
+          validate: (v) => (v.trim() === '' || /^[^\s@]+@[^\s@]+$/.test(v.trim()) ? undefined : t('An e-mail address looks like name@example.com.')),
+        });
+        if (isBack(r)) {
+          return 'back';
+        }
+        s.email = r.trim();
+        return 'next';
+      },
+      async (w, s) => {
+        const r = await w.input({
+          prompt: t('Their GitHub user name (optional; for GitLab, write gitlab:name): to list their requests and name their review replies'),
+          value: s.handle,
+          placeholder: t('For example: ana-souza'),
+          validate: (v) => (v.trim() === '' || /^((github|gitlab):)?@?[A-Za-z0-9][\w.-]*$/.test(v.trim()) ? undefined : t('A user name has letters, digits, "-", "_" and "." only.')),
+        });
+        if (isBack(r)) {
+          return 'back';
+        }
+        s.handle = r.trim();
         return 'done';
       },
     ],
     state,
   );
+  const handle = /^(github|gitlab):/.exec(state.handle)?.[1] ?? 'github';
+  const user = state.handle.replace(/^(github|gitlab):/, '').replace(/^@/, '');
   const focus = state.focus
     .split(';')
     .map((x) => x.trim())
@@ -246,6 +276,8 @@ async function addMentee(deps: Deps, arg?: unknown): Promise<void> {
       since: today(),
       cadence: state.cadence,
       ...(focus.length ? { focus } : {}),
+      ...(state.email ? { email: state.email } : {}),
+      ...(user ? { [handle]: user } : {}),
     },
     state.root,
   );

@@ -13,9 +13,12 @@ describe('e2e: goal tracking from the sidebar', function () {
     await wb.answer('Role (optional)', 'Mobile engineer');
     await wb.pick('How often will you meet?', 'weekly');
     await wb.answer('Focus areas', 'Swift; testing');
+    // What sharing needs, asked here rather than typed into the YAML.
+    await wb.answer('Their e-mail, as in their git config', 'jo@example.com');
+    await wb.answer('Their GitHub user name', 'gitlab:jo-park');
     await wb.waitForTreeRow('Jo Park');
     let data = parse(wb.read(file));
-    assert.deepEqual([data.name, data.role, data.cadence, data.status, data.focus], ['Jo Park', 'Mobile engineer', 'weekly', 'active', ['Swift', 'testing']]);
+    assert.deepEqual([data.name, data.role, data.cadence, data.status, data.focus, data.email, data.gitlab, data.github], ['Jo Park', 'Mobile engineer', 'weekly', 'active', ['Swift', 'testing'], 'jo@example.com', 'jo-park', undefined]);
 
     await wb.runCommand('Mentorship: Add Goal');
     await wb.pick('Add a goal for', 'Jo Park');
