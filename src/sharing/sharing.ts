@@ -194,7 +194,44 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
       throw new UserFacingError(t('Some private notes could not be moved out; nothing was shared. Run Move Private Notes Out again.'));
     }
   }
-  // 2. Say what will be visible to whom, before anything changes.
+  // 2. Already shared (a second Share): say so, and what is left to do.
+  const attributesNow = await readOrEmpty(repoFile(repo, '.gitattributes'));
+  const ignoreNow = await readOrEmpty(repoFile(repo, '.gitignore'));
+  if (routesToDriver(attributesNow, rel) && withoutDataFolderIgnored(ignoreNow, rel).removed.length === 0) {
+    const pending = (await git(repo, ['status', '--porcelain', '--', rel, '.gitignore', '.gitattributes'], { allowExit: [1] }).catch(() => '')).trim();
+    const left = missingEmails(store.mentees);
+    const leftText = [
+      pending ? t('commit and push the changes to {0}', `${rel}/`) : undefined,
+      left.length ? t('set the e-mail of {0} (Edit Mentee), so their clone shows them their own mentorship', left.map((f) => f.data!.name).join(', ')) : undefined,
+    ].filter(Boolean);
+    await registerDriver(deps, repo);
+    void vscode.window.showInformationMessage(
+      leftText.length ? t('{0} is shared already. Left to do: {1}.', `${rel}/`, leftText.join('; ')) : t('{0} is shared already, and nothing is left to do: your mentee pulls to see your changes.', `${rel}/`),
+    );
+    return;
+  }
+  // 3. Each mentee's e-mail, which their clone needs to show them their own mentorship.
+  for (const f of missingEmails(store.mentees)) {
+    const name = f.data!.name;
+    const choice = await w.confirm(t('{0} has no e-mail in the notes: their clone would not show them their own mentorship ("My Mentorship").', name), [
+      { label: `$(mail) ${t('Set the E-mail of {0}', name)}`, detail: t('The e-mail of their git config.'), value: 'set' as const },
+      { label: `$(arrow-right) ${t('Share Without It')}`, detail: t('You can set it later with Edit Mentee.'), value: 'skip' as const },
+    ]);
+    if (choice === 'set') {
+      const email = await w.input({
+        prompt: t('The e-mail of {0}, as in their git config', name),
+        placeholder: t('For example: ana@example.com'),
+        validate: (v) => (/^[^\s@]+@[^\s@]+$/.test(v.trim()) ? undefined : t('An e-mail address looks like name@example.com.')),
+      });
+      if (isBack(email)) {
+        throw new Cancelled();
+      }
+      await run(deps, 'editMentee', f.path, { fields: { email: email.trim() } });
+    } else if (choice !== 'skip') {
+      throw new Cancelled();
+    }
+  }
+  // 4. Say what will be visible to whom, before anything changes.
   const names = store.mentees.filter((f) => f.data).map((f) => f.data!.name);
   const choice = await w.confirm(t('Share {0} through this git repository?', `${rel}/`), [
     {
@@ -208,7 +245,7 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   if (choice !== true) {
     throw new Cancelled();
   }
-  // 3. The data folder out of .gitignore; what stays private kept out by the folder's own ignore files.
+  // 5. The data folder out of .gitignore; what stays private kept out by the folder's own ignore files.
   await store.initialize([{ name: '.gitignore', text: DATA_FOLDER_GITIGNORE }]);
   const ignorePath = repoFile(repo, '.gitignore');
   const ignore = await readOrEmpty(ignorePath);
@@ -216,14 +253,14 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   if (unignored.removed.length > 0) {
     await writeText(place, ignorePath, unignored.text, ignore);
   }
-  // 4. The merge set-up.
+  // 6. The merge set-up.
   const attributesPath = repoFile(repo, '.gitattributes');
   const attributes = await readOrEmpty(attributesPath);
   if (!routesToDriver(attributes, rel)) {
     await writeText(place, attributesPath, withDriverAttributes(attributes, rel), attributes);
   }
   await registerDriver(deps, repo);
-  // 5. Check with git itself: the notes are visible to it, the private folder is not.
+  // 7. Check with git itself: the notes are visible to it, the private folder is not.
   const sample = store.mentees[0]?.path;
   if (sample) {
     const relFile = inRepo(repo, deps.ws.uri(sample)) ?? '';
@@ -241,6 +278,11 @@ async function shareSteps(deps: Deps, w: Wizard): Promise<void> {
   void vscode.window
     .showInformationMessage(t('Ready to share: commit {0}, .gitignore and .gitattributes, and push. Your mentee clones the repository and opens it in VS Code with Mentorship.', `${rel}/`), scm)
     .then((c) => (c ? vscode.commands.executeCommand('workbench.view.scm') : undefined));
+}
+
+/** Active or paused mentees with no e-mail: their clone cannot tell it is theirs. */
+function missingEmails(files: readonly MenteeFile[]): MenteeFile[] {
+  return files.filter((f) => f.data && f.data.status !== 'closed' && !f.data.email?.trim());
 }
 
 /**

@@ -59,11 +59,15 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     await w.runCommand('Mentorship: Share with Mentee');
     // Both confirmations are steps of the same quick input.
     await w.pick('still hold', 'Move Them Out');
+    // Priya has no e-mail yet: her clone could not tell it is hers. It is asked for in the same flow.
+    await w.pick('Priya Nair has no e-mail', 'Set the E-mail of Priya Nair');
+    await w.answer('The e-mail of Priya Nair', 'priya@example.com');
     await w.waitForQuickInput('through this git repository');
     await w.screenshot('share-with-mentee');
     await w.pick('through this git repository', 'Share');
     await w.waitForNotification('Ready to share');
 
+    assert.match(w.read('.mentorship/mentees/priya-nair.yaml'), /^email: priya@example\.com$/m);
     // The private note moved out of the shared file, into the folder git never takes.
     assert.ok(!w.read(ANA).includes(PRIVATE_TEXT));
     assert.match(w.read('.mentorship/private/ana-souza.yaml'), /s-2026-11-17: Worried about the reorg/);
@@ -77,6 +81,9 @@ describe('e2e: sharing a mentorship with the mentee through git', function () {
     git(w.workspace, 'add', '-A');
     git(w.workspace, 'commit', '-qm', 'Share the mentorship with Ana');
     git(w.workspace, 'push', '-q', 'origin', 'main');
+    // A second Share says it is done, and what is left (nothing, once committed and pushed).
+    await w.runCommand('Mentorship: Share with Mentee');
+    await w.waitForNotification('is shared already, and nothing is left to do');
     const history = git(w.workspace, 'log', '-p', '--all');
     assert.ok(history.includes('+name: Ana Souza'), 'the notes are committed');
     assert.ok(!history.includes('Worried about the reorg'), 'no private text in any commit');
