@@ -51,6 +51,20 @@ export class OpenRepositories implements vscode.Disposable {
     return this.resolved?.folders;
   }
 
+  /**
+   * Asks again when the window's folders are not the ones last asked about. A window opened on a new
+   * workspace can hand its folders to the extension host without the change event (seen in VS Code 1.100).
+   */
+  refreshIfStale(): void {
+    const now = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+    if (this.resolved && now !== this.askedAbout) {
+      this.generation++;
+      this.resolved = undefined;
+      this.pending = undefined;
+    }
+  }
+  private askedAbout = '';
+
   /** The open folders with their repositories (asked once, then kept until the folders change). */
   folders(): Promise<OpenFolder[]> {
     if (this.resolved) {
@@ -63,6 +77,7 @@ export class OpenRepositories implements vscode.Disposable {
   private async ask(): Promise<OpenFolder[]> {
     const generation = this.generation;
     const ws = vscode.workspace.workspaceFolders ?? [];
+    this.askedAbout = ws.map((f) => f.uri.toString()).join('\n');
     const t0 = Date.now();
     const found = await Promise.all(ws.map((f) => repositoriesOfFolder(f.uri).catch(() => [] as FolderRepository[])));
     if (generation !== this.generation) {

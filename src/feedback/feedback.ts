@@ -352,6 +352,7 @@ export async function resumeGoTo(deps: Deps): Promise<void> {
   // The window may start with its folders still on their way: wait for them, until the two minutes end.
   const deadline = pending.at + 120_000;
   while (Date.now() < deadline) {
+    deps.repos.refreshIfStale();
     await deps.repos.folders();
     const fb = deps.ws.store?.file(pending.path)?.data?.feedback.find((x) => x.id === pending.id);
     if (fb?.anchor && (await deps.repos.home(fb.anchor)).kind === 'open') {
