@@ -276,11 +276,26 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
     if (!clone) {
       return;
     }
-    // Added at the end, so the first folder stays. A window of one folder becomes a workspace of two, and
-    // VS Code restarts the extension host for that: the next activation goes on from here (resumeGoTo).
+    // Added at the end, so the first folder stays. The window reloads on a workspace of its folders and
+    // the clone: the next activation goes on from here (resumeGoTo).
     const at = vscode.workspace.workspaceFolders?.length ?? 0;
     const restarts = !vscode.workspace.workspaceFile;
     await writePending(deps, { path, id: fb.id, at: Date.now() });
+    if (restarts) {
+      // A window of one folder: a workspace file of its own (in the extension's storage), opened in this
+      // window. Left to VS Code, the window would become an untitled workspace, which code-server was seen
+      // to lose on the way (the window came back with no folder). Folders on this host's disk are written
+      // as paths: a remote window reads them on its own machine.
+      const folders = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), clone];
+      const name = folders.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)).join(' + ').replace(/[\\/:*?"<>|]/g, '-');
+      const dir = vscode.Uri.joinPath(deps.context.globalStorageUri, 'workspaces');
+      const file = vscode.Uri.joinPath(dir, `${name}.code-workspace`);
+      await vscode.workspace.fs.createDirectory(dir);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ folders: folders.map((u) => (u.scheme === 'file' ? { path: u.fsPath } : { uri: u.toString() })) }, null, 2) + '\n'));
+      deps.log.info(`Open Local Clone: the window opens ${file.fsPath}`);
+      await vscode.commands.executeCommand('vscode.openFolder', file, { forceReuseWindow: true });
+      return;
+    }
     const opened = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeWorkspaceFolders(() => {
         sub.dispose();
@@ -291,13 +306,6 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
       throw new UserFacingError(t('{0} could not be added to the workspace.', clone.fsPath));
     }
     await opened;
-    if (restarts) {
-      // This host is about to stop; if it is still here after a while, VS Code kept it, and it goes on.
-      await new Promise((r) => setTimeout(r, 3000));
-    }
-    if (!(await readPending(deps))) {
-      return; // a new extension host took it on
-    }
     await writePending(deps, undefined);
     await goToFeedback(deps, entryArg('feedback', path, fb.id));
   }

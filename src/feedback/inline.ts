@@ -53,6 +53,7 @@ export class InlineFeedback implements vscode.Disposable {
   constructor(private readonly deps: Deps) {
     this.disposables.push(
       { dispose: () => this.controllerInstance?.dispose() },
+      { dispose: () => [...this.relook.values()].forEach((t) => clearTimeout(t)) },
       vscode.window.onDidChangeVisibleTextEditors(() => this.syncVisible()),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onSave(d).catch((e: unknown) => deps.ws.reportBackground(e, vscode.l10n.t('Could not update the feedback links of {0}', d.uri.path.slice(d.uri.path.lastIndexOf('/') + 1))))),
@@ -184,6 +185,31 @@ export class InlineFeedback implements vscode.Disposable {
     } else {
       this.docs.delete(key);
     }
+    // Feedback whose code is not in the text now is looked for again when the text changes (the code
+    // restored on disk, by git or an undo): its thread comes back without reopening the file.
+    if (items.length > tracked.length) {
+      this.orphaned.add(key);
+    } else {
+      this.orphaned.delete(key);
+    }
+  }
+
+  private readonly orphaned = new Set<string>();
+  private readonly relook = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private relookSoon(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.relook.get(key));
+    this.relook.set(
+      key,
+      setTimeout(() => {
+        this.relook.delete(key);
+        const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (now) {
+          this.refresh(now);
+        }
+      }, 300),
+    );
   }
 
   /** What a thread shows of its feedback: the comment, the replies from the review, label and state. */
@@ -253,6 +279,9 @@ export class InlineFeedback implements vscode.Disposable {
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length > 0 && this.orphaned.has(e.document.uri.toString())) {
+      this.relookSoon(e.document);
+    }
     const tracked = this.docs.get(e.document.uri.toString());
     if (!tracked || e.contentChanges.length === 0) {
       return;
@@ -268,6 +297,7 @@ export class InlineFeedback implements vscode.Disposable {
         // The anchored code was deleted: the feedback stays in the YAML, only its inline thread goes.
         t.thread?.dispose();
         tracked.splice(tracked.indexOf(t), 1);
+        this.orphaned.add(e.document.uri.toString());
         this.deps.log.info(`Feedback ${t.fb.id}: its code was deleted; it is kept as orphaned`);
         continue;
       }

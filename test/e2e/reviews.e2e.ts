@@ -139,6 +139,7 @@ describe('e2e: importing review comments from a pull request', function () {
     await wb.expandTreeRow('Feedback');
     // The review is a group of its own beside the demo's older feedback, its comments in the order of the code.
     await wb.expandTreeRow('pull request #7');
+    await wb.waitForTreeRow(/^suggestion · cart\.ts:27/);
     const tree = await wb.treeRows();
     const at = tree.findIndex((r) => r.startsWith('pull request #7'));
     assert.deepEqual(tree.slice(at + 1, at + 4).map((r) => r.split(',')[0]), ['suggestion · cart.ts:27', 'question · cart.ts:32', 'issue · cart.ts:41'], tree.join(' | '));

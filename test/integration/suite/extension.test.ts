@@ -170,4 +170,27 @@ describe('integration: the extension in a real extension host', function () {
     await vscode.commands.executeCommand('mentorship.goToFeedback', { kind: 'feedback', path, entityId: fb.id, id: '' });
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/secret.txt')), 'the file behind the link was not opened');
   });
+
+  it('a thread whose code was deleted comes back when the code is restored on disk, without reopening the file', async () => {
+    const { feedbackThreads } = await api();
+    const code = vscode.Uri.joinPath(folder(), 'src', 'orders.ts');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(code));
+    const doc = await vscode.workspace.openTextDocument(code);
+    await vscode.window.showTextDocument(doc);
+    // Ana's suggestion is on the console.log line.
+    const id = 'f-2026-10-21';
+    await until('the thread of the console.log line', () => feedbackThreads(code).has(id));
+    const line = original.split('\n').findIndex((l) => l.includes("console.log('order created', order);"));
+    assert.ok(line >= 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(code, new vscode.Range(line, 0, line + 1, 0));
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    await until('the thread to go with its code', () => !feedbackThreads(code).has(id));
+    // git checkout, or another editor, puts the code back on disk: the open document reloads.
+    await vscode.workspace.fs.writeFile(code, new TextEncoder().encode(original));
+    await until('the document to reload from disk', () => doc.getText() === original, 15_000);
+    const back = await until('the thread to come back', () => feedbackThreads(code).get(id), 15_000);
+    assert.equal(back.range?.start.line, line);
+  });
 });
