@@ -615,7 +615,7 @@ describe('reviews: growth over many reviews on the dashboard', () => {
     assert.equal(st.reviewsByMonth.find((x) => x.month === '2026-11')?.reviews, 1);
     const html = renderDashboardBody(m, st, undefined);
     assert.match(html, /id="h-reviews">Code reviews</);
-    assert.match(html, /aria-label="2 reviews\. Latest: https:\/\/github\.com\/o\/r\/pull\/1 \(2026-09-01\): 2 issues and suggestions, 33% praise; /);
+    assert.match(html, /aria-label="2 reviews\. Latest: pull request #1 \(2026-09-01\): 2 issues and suggestions, 33% praise; /);
     assert.ok(!html.includes('<script>'), 'a review link from YAML is escaped');
     const none = renderDashboardBody({ ...m, feedback: [] }, dashboardStats({ ...m, feedback: [] }, '2026-11-29'), undefined);
     assert.ok(!none.includes('h-reviews'), 'no review section without reviews');
