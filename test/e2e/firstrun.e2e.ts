@@ -96,7 +96,7 @@ for (const theme of ['dark', 'light'] as const) {
       const name = await waitFor('the report file', () => (existsSync(reports) ? readdirSync(reports).find((f) => /^ana-souza-[0-9-]+\.md$/.test(f)) : undefined));
       const text = readFileSync(path.join(reports, name), 'utf8');
       assert.equal((text.match(/\\/g) ?? []).length, 0, 'no backslash in the demo report');
-      assert.match(text, /### Praise\n\n- 2026-08-12: Clear names in the cart class; easy to follow\./);
+      assert.match(text, /### Praise\n\n(- .*\n)*- 2026-08-12 · `src\/cart\.ts:8` · #112: Clear names in the cart class; easy to follow\./);
       // The report as plain text, as it would be pasted into mail: its text tab, the preview beside it.
       await wb.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().click();
       await wb.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor();
