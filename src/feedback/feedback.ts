@@ -287,7 +287,8 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
       // to lose on the way (the window came back with no folder). Folders on this host's disk are written
       // as paths: a remote window reads them on its own machine.
       const folders = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), clone];
-      const name = folders.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)).join(' + ').replace(/[\\/:*?"<>|]/g, '-');
+      // A name a URL carries as it is (the window opens it through one): letters, digits, '.', '_' and '-'.
+      const name = folders.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1).replace(/[^\w.-]+/g, '_')).join('-');
       const dir = vscode.Uri.joinPath(deps.context.globalStorageUri, 'workspaces');
       const file = vscode.Uri.joinPath(dir, `${name}.code-workspace`);
       await vscode.workspace.fs.createDirectory(dir);
@@ -316,6 +317,8 @@ interface PendingGoTo {
   path: string;
   id: string;
   at: number;
+  /** The window's workspace was opened a second time, having come back without its folders. */
+  reopened?: boolean;
 }
 
 /**
@@ -356,6 +359,20 @@ export async function resumeGoTo(deps: Deps): Promise<void> {
   const pending = await readPending(deps);
   if (!pending) {
     return;
+  }
+  // The window was to open the workspace written for the clone, but came back without its folders
+  // (code-server was seen to do so once in a while): it opens it again, once.
+  const file = vscode.workspace.workspaceFile;
+  if (file && !pending.reopened && file.path.startsWith(deps.context.globalStorageUri.path)) {
+    for (let i = 0; i < 10 && !(vscode.workspace.workspaceFolders?.length ?? 0); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (!(vscode.workspace.workspaceFolders?.length ?? 0)) {
+      deps.log.warn(`Open Local Clone: the window opened ${file.fsPath} without its folders; opening it again`);
+      await writePending(deps, { ...pending, reopened: true });
+      await vscode.commands.executeCommand('vscode.openFolder', file, { forceReuseWindow: true });
+      return;
+    }
   }
   // The window may start with its folders still on their way: wait for them, until the two minutes end.
   const deadline = pending.at + 120_000;
