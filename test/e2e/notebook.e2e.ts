@@ -208,7 +208,7 @@ describe('e2e: one notebook across repositories', function () {
       const tab = await activeTab(wb);
       return tab.includes(path.join('code', 'cart')) && /Ln 20, Col \d+ \(\d+ selected\)/.test(await wb.cursorStatus());
     }, 60_000).catch((e: unknown) => {
-      console.log(wb.extensionLog().split('\n').filter((l) => /Feedback|clone|activate_ms|Repositories/.test(l)).join('\n'));
+      console.log(wb.extensionLog().split('\n').filter((l) => /Feedback|[Cc]lone|activate_ms|Repositories|again/.test(l)).join('\n'));
       throw e;
     });
     await wb.page.locator('.monaco-editor .zone-widget', { hasText: 'Try naming the running total' }).first().waitFor({ timeout: 15_000 });
