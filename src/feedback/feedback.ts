@@ -23,6 +23,7 @@ import type { PickItem } from '../kit/wizard';
 import { UserFacingError } from '../kit/errors';
 import { run } from '../kit/operations';
 import { headCommit } from '../platform/gitApi';
+import { writeFileNow } from '../platform/disk';
 
 export function kindDescriptions(): Record<FeedbackKind, string> {
   const t = vscode.l10n.t;
@@ -289,10 +290,8 @@ async function offerElsewhere(deps: Deps, e: NotOpenHere, path: string, fb: Feed
       const folders = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), clone];
       // A name a URL carries as it is (the window opens it through one): letters, digits, '.', '_' and '-'.
       const name = folders.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1).replace(/[^\w.-]+/g, '_')).join('-');
-      const dir = vscode.Uri.joinPath(deps.context.globalStorageUri, 'workspaces');
-      const file = vscode.Uri.joinPath(dir, `${name}.code-workspace`);
-      await vscode.workspace.fs.createDirectory(dir);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ folders: folders.map((u) => (u.scheme === 'file' ? { path: u.fsPath } : { uri: u.toString() })) }, null, 2) + '\n'));
+      const file = vscode.Uri.joinPath(deps.context.globalStorageUri, 'workspaces', `${name}.code-workspace`);
+      await writeFileNow(file, JSON.stringify({ folders: folders.map((u) => (u.scheme === 'file' ? { path: u.fsPath } : { uri: u.toString() })) }, null, 2) + '\n');
       deps.log.info(`Open Local Clone: the window opens ${file.fsPath}`);
       await vscode.commands.executeCommand('vscode.openFolder', file, { forceReuseWindow: true });
       return;

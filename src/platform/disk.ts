@@ -21,3 +21,24 @@ export async function realFolder(uri: vscode.Uri): Promise<string> {
     return uri.toString();
   }
 }
+
+/**
+ * Writes a small file straight to this host's disk and flushes it, for a file the window reads the moment
+ * after (a workspace file it is about to open). Through vscode.workspace.fs the write of a file under the
+ * user data folder may reach the disk later than the window asks for it.
+ */
+export async function writeFileNow(uri: vscode.Uri, text: string): Promise<void> {
+  if (uri.scheme !== 'file') {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return;
+  }
+  const path = await import('node:path');
+  await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
+  const handle = await fs.open(uri.fsPath, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
