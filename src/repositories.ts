@@ -38,9 +38,7 @@ export class OpenRepositories implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.generation++;
-        this.resolved = undefined;
-        this.pending = undefined;
+        this.forget();
         void this.folders();
       }),
     );
@@ -58,12 +56,17 @@ export class OpenRepositories implements vscode.Disposable {
   refreshIfStale(): void {
     const now = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
     if (this.resolved && now !== this.askedAbout) {
-      this.generation++;
-      this.resolved = undefined;
-      this.pending = undefined;
+      this.forget();
     }
   }
   private askedAbout = '';
+
+  /** Drops what was asked about the folders: the next folders() asks again (an answer under way is not kept). */
+  private forget(): void {
+    this.generation++;
+    this.resolved = undefined;
+    this.pending = undefined;
+  }
 
   /** The open folders with their repositories (asked once, then kept until the folders change). */
   folders(): Promise<OpenFolder[]> {
