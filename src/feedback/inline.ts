@@ -195,6 +195,8 @@ export class InlineFeedback implements vscode.Disposable {
   }
 
   private readonly orphaned = new Set<string>();
+  /** The review Markdown's labels in the display language: translated once, not for every thread drawn. */
+  private readonly reviewStrings = translateTable(ENGLISH_REVIEW_MARKDOWN);
   private readonly relook = new Map<string, ReturnType<typeof setTimeout>>();
 
   private relookSoon(doc: vscode.TextDocument): void {
@@ -221,7 +223,7 @@ export class InlineFeedback implements vscode.Disposable {
     const review = t.fb.review ? `\n\n${vscode.l10n.t('Review: {0}', String(t.fb.review))}` : '';
     const replies = t.fb.replies ?? [];
     const replyAuthor = (login: string): string => (t.menteeHandles.includes(login.replace(/^@/, '').toLowerCase()) ? `${t.menteeName} (@${login.replace(/^@/, '')})` : login);
-    const strings = translateTable(ENGLISH_REVIEW_MARKDOWN);
+    const strings = this.reviewStrings;
     return {
       signature: JSON.stringify([t.fb.text, review, author, t.fb.date, t.menteeHandles, replies.map((r) => [r.text, r.author, r.date])]),
       get comments() {
